@@ -1,0 +1,114 @@
+# Makefile - build, run, debug and test the teaching kernel.
+#
+#   make            loader (BOOTX64.EFI), kernel.elf, initrd.cpio, the EFI system partition image
+#   make run        boot it in QEMU (OVMF, TCG), serial console on this terminal
+#   make debug      boot halted with the gdb stub, gdb attached with the kernel's symbols
+#   make test       host unit tests + QEMU boot tests + gdb test; ends "N passed, N failed"
+#   make clean
+#
+# Knobs: MEM=512M  CMDLINE="extra options"  QEMUFLAGS="extra qemu options"
+# Missing Debian packages are installed by scripts/deps.sh (apt-get) on first use.
+
+BUILD   := build
+CC      := gcc
+LD      := ld
+NASM    := nasm
+OBJCOPY := objcopy
+
+MEM       ?= 512M
+CMDLINE   ?=
+QEMUFLAGS ?=
+export MEM CMDLINE QEMUFLAGS
+
+# ---------------------------------------------------------------- the kernel
+KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. \
+	-ffreestanding -fno-stack-protector -fno-pic -fno-pie -mcmodel=kernel \
+	-mno-red-zone -mgeneral-regs-only -fno-omit-frame-pointer \
+	-fno-optimize-sibling-calls -fno-strict-aliasing -fno-common \
+	-fno-asynchronous-unwind-tables -fno-unwind-tables
+KERNEL_ASFLAGS := -f elf64 -g -F dwarf
+KERNEL_LDFLAGS := -nostdlib -static -n -z max-page-size=4096 -T linker.ld
+
+KERNEL_C   := $(sort $(wildcard kernel/*.c mm/*.c arch/x86_64/*.c drivers/*.c tests/kernel/*.c))
+KERNEL_ASM := $(sort $(wildcard arch/x86_64/*.asm))
+KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o)
+
+# ---------------------------------------------------------------- the loader (GNU-EFI)
+EFI_INC    := /usr/include/efi
+EFI_LIB    := /usr/lib
+EFI_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. -I$(EFI_INC) -I$(EFI_INC)/x86_64 \
+	-ffreestanding -fpic -fshort-wchar -mno-red-zone -fno-stack-protector \
+	-maccumulate-outgoing-args -DGNU_EFI_USE_MS_ABI
+EFI_LDFLAGS := -nostdlib -shared -Bsymbolic -znocombreloc -T $(EFI_LIB)/elf_x86_64_efi.lds \
+	$(EFI_LIB)/crt0-efi-x86_64.o
+LOADER_C   := $(sort $(wildcard boot/*.c))
+LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
+
+ESP_IMG := $(BUILD)/esp.img
+
+.PHONY: all run debug test clean deps host-tests
+all: deps $(ESP_IMG) $(BUILD)/compile_commands.json
+
+deps:
+	@scripts/deps.sh
+
+$(BUILD)/kernel/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(CC) $(KERNEL_CFLAGS) > $@.json
+
+$(BUILD)/kernel/%.asm.o: %.asm
+	@mkdir -p $(dir $@)
+	$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -MD $@.d $< -o $@
+
+$(BUILD)/kernel.elf: $(KERNEL_OBJ) linker.ld
+	$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJ)
+
+$(BUILD)/loader/%.o: %.c
+	@mkdir -p $(dir $@)
+	$(CC) $(EFI_CFLAGS) -MMD -MP -c $< -o $@
+	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(CC) $(EFI_CFLAGS) > $@.json
+
+$(BUILD)/loader.so: $(LOADER_OBJ)
+	$(LD) $(EFI_LDFLAGS) -o $@ $(LOADER_OBJ) -L$(EFI_LIB) -lefi -lgnuefi
+
+$(BUILD)/BOOTX64.EFI: $(BUILD)/loader.so
+	$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
+		-j '.rel.*' -j '.rela.*' -j .reloc --target efi-app-x86_64 --subsystem=10 $< $@
+
+# The initrd: a cpio newc archive of $(BUILD)/initrd/ (user programs arrive with the user-space work).
+$(BUILD)/initrd.cpio: $(shell find user -type f 2>/dev/null)
+	@mkdir -p $(BUILD)/initrd
+	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc > ../initrd.cpio
+
+$(BUILD)/cmdline.txt: FORCE
+	@mkdir -p $(BUILD)
+	@printf '%s\n' "$(strip console=ttyS0 $(CMDLINE))" > $@.tmp
+	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
+
+$(ESP_IMG): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh
+	scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
+
+$(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(LOADER_OBJ)
+	@{ echo '['; find $(BUILD) -name '*.o.json' | LC_ALL=C sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@
+	@ln -sf $(BUILD)/compile_commands.json compile_commands.json
+
+run: all
+	scripts/qemu.sh run $(ESP_IMG)
+
+debug: all
+	scripts/qemu.sh debug $(ESP_IMG)
+
+# ---------------------------------------------------------------- tests
+include tests/host/host.mk
+
+test: all host-tests
+	@python3 tests/run_tests.py --build $(BUILD)
+
+clean:
+	rm -rf $(BUILD) compile_commands.json
+
+FORCE:
+.PHONY: FORCE
+
+-include $(shell find $(BUILD) -name '*.d' 2>/dev/null)

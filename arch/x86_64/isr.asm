@@ -1,0 +1,89 @@
+; arch/x86_64/isr.asm - one entry stub per IDT vector (0..255) and the common path.
+;
+; Each stub makes the stack look the same (struct trap_frame, trap_frame.h):
+; vectors where the CPU pushes no error code get a 0 (SDM Vol. 3A 6.13), then
+; the vector number; the common path pushes the general registers and calls
+; trap_dispatch(frame). A frame record links RBP to the interrupted code so a
+; backtrace walks from the handler into the code that trapped. The CPU aligned
+; RSP to 16 before its pushes; 22 quadwords keep it aligned at the call.
+
+bits 64
+section .text
+extern trap_dispatch
+global isr_stub_table
+
+%macro ISR_NOERR 1
+isr%1:
+	push 0
+	push %1
+	jmp isr_common
+%endmacro
+
+%macro ISR_ERR 1
+isr%1:
+	push %1
+	jmp isr_common
+%endmacro
+
+; Vectors with a CPU error code: #DF 8, #TS 10, #NP 11, #SS 12, #GP 13, #PF 14, #AC 17, #CP 21, #VC 29, #SX 30.
+%assign v 0
+%rep 256
+%if v == 8 || (v >= 10 && v <= 14) || v == 17 || v == 21 || v == 29 || v == 30
+	ISR_ERR v
+%else
+	ISR_NOERR v
+%endif
+%assign v v+1
+%endrep
+
+isr_common:
+	cld
+	push rax
+	push rbx
+	push rcx
+	push rdx
+	push rsi
+	push rdi
+	push rbp
+	push r8
+	push r9
+	push r10
+	push r11
+	push r12
+	push r13
+	push r14
+	push r15
+	mov rdi, rsp            ; struct trap_frame *
+	push qword [rsp + 17*8] ; a frame record {interrupted rbp, interrupted rip}:
+	push rbp                ; backtraces (ours and gdb's) continue into the code
+	mov rbp, rsp            ; that trapped
+	call trap_dispatch
+	add rsp, 16
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rbp
+	pop rdi
+	pop rsi
+	pop rdx
+	pop rcx
+	pop rbx
+	pop rax
+	add rsp, 16             ; vector and error code
+	iretq
+
+section .rodata
+align 8
+isr_stub_table:                 ; isr_stub_table[v] = address of the stub for vector v
+%assign v 0
+%rep 256
+	dq isr %+ v
+%assign v v+1
+%endrep
+
+section .note.GNU-stack noalloc noexec nowrite progbits

@@ -1,0 +1,30 @@
+/* kernel/errno.h - Linux's errno numbers (asm-generic/errno-base.h values),
+ * returned negated (-EFAULT) as the x86-64 syscall ABI expects. */
+#ifndef KERNEL_ERRNO_H
+#define KERNEL_ERRNO_H
+
+#define EPERM    1
+#define ENOENT   2
+#define ESRCH    3
+#define EINTR    4
+#define EIO      5
+#define ENOEXEC  8
+#define EBADF    9
+#define ECHILD  10
+#define EAGAIN  11
+#define ENOMEM  12
+#define EACCES  13
+#define EFAULT  14
+#define EBUSY   16
+#define EEXIST  17
+#define ENOTDIR 20
+#define EISDIR  21
+#define EINVAL  22
+#define EMFILE  24
+#define ENOTTY  25
+#define ENOSPC  28
+#define ESPIPE  29
+#define ERANGE  34
+#define ENOSYS  38
+
+#endif

@@ -1,0 +1,39 @@
+/*
+ * mm/page_alloc.h - the kernel's frame allocator: the one buddy pool of all RAM
+ * plus the counters the rest of the kernel reads (Linux: alloc_pages/__free_pages
+ * and the vm_stat counters behind /proc/meminfo).
+ * Lock: single CPU; callers must not allocate from interrupt handlers (yet).
+ */
+#ifndef MM_PAGE_ALLOC_H
+#define MM_PAGE_ALLOC_H
+
+#include <stdint.h>
+#include "mm/buddy.h"
+
+/* What each allocated frame is used for, counted in frames (Linux: node_stat_item). */
+enum vm_stat_item {
+	NR_PAGETABLE,    /* page-table pages (all levels) */
+	NR_SLAB,         /* kmalloc slabs and large kmalloc blocks */
+	NR_KERNEL_MISC,  /* other kernel allocations (stacks, buffers) */
+	NR_VM_STAT_ITEMS
+};
+
+extern struct buddy page_zone;           /* all frames the kernel manages */
+extern uint64_t vm_stat[NR_VM_STAT_ITEMS];
+
+/* alloc_pages: 2^@order contiguous frames counted under @use; NULL when memory is exhausted. */
+struct page *alloc_pages(unsigned order, enum vm_stat_item use);
+
+/* free_pages: give back a block from alloc_pages with the same @order and @use. */
+void free_pages(struct page *page, unsigned order, enum vm_stat_item use);
+
+/* alloc_zeroed_page: one zero-filled frame counted under @use; returns its physical address or 0. */
+uint64_t alloc_zeroed_page(enum vm_stat_item use);
+
+/* free_page_phys: free one frame from alloc_zeroed_page by physical address. */
+void free_page_phys(uint64_t pa, enum vm_stat_item use);
+
+/* nr_free_pages: frames free in the buddy right now. */
+static inline uint64_t nr_free_pages(void) { return page_zone.nr_free; }
+
+#endif

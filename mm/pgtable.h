@@ -1,0 +1,77 @@
+/*
+ * mm/pgtable.h - x86-64 4-level paging: entry bits and the one page-table walker.
+ *
+ * Every part of the kernel that reads or changes a page table goes through these
+ * functions (Intel SDM Vol. 3A 4.5 "4-level paging"). A table is identified by
+ * the physical address of its PML4 (the value CR3 holds, without flag bits).
+ */
+#ifndef MM_PGTABLE_H
+#define MM_PGTABLE_H
+
+#include <stdint.h>
+#include <stdbool.h>
+
+typedef uint64_t pte_t; /* an entry at any level */
+
+/* Entry bits (SDM Vol. 3A, Tables 4-15 .. 4-20). */
+#define PTE_P    (1ull << 0)  /* present */
+#define PTE_RW   (1ull << 1)  /* writable */
+#define PTE_US   (1ull << 2)  /* user accessible */
+#define PTE_PWT  (1ull << 3)  /* write-through */
+#define PTE_PCD  (1ull << 4)  /* cache disable */
+#define PTE_A    (1ull << 5)  /* accessed (set by the CPU) */
+#define PTE_D    (1ull << 6)  /* dirty (set by the CPU, leaf only) */
+#define PTE_PS   (1ull << 7)  /* page size: 2 MiB leaf in a PD entry, 1 GiB in a PDPT entry */
+#define PTE_G    (1ull << 8)  /* global: survives CR3 reloads */
+#define PTE_NX   (1ull << 63) /* no execute (needs EFER.NXE) */
+#define PTE_ADDR 0x000ffffffffff000ull /* physical address bits 51:12 */
+
+#define PTE_FLAGS (~PTE_ADDR)
+
+/* Levels of the walk, numbered as the SDM counts them from the leaf up. */
+enum pt_level { PT_PTE = 1, PT_PD = 2, PT_PDPT = 3, PT_PML4 = 4 };
+
+#define PT_ENTRIES 512
+#define PAGE_2M    (1ull << 21)
+#define PAGE_1G    (1ull << 30)
+
+/* pt_index: the 9-bit index of @va at @level (see the picture in mm/pgtable.c). */
+static inline unsigned pt_index(uint64_t va, int level)
+{
+	return (va >> (12 + 9 * (level - 1))) & 0x1ff;
+}
+
+/* pt_alloc_root: a new, empty PML4; returns its physical address or 0 on no memory. */
+uint64_t pt_alloc_root(void);
+
+/*
+ * walk: the entry for @va at @level in the tree rooted at @root. With @alloc,
+ * missing tables above @level are allocated (intermediate flags: P|RW, plus US
+ * for user-half addresses). Returns NULL when a table is missing and !@alloc,
+ * when allocation fails, or when a large page already covers @va above @level.
+ */
+pte_t *walk(uint64_t root, uint64_t va, int level, bool alloc);
+
+/* map_page: map 4 KiB @va -> @pa with @flags (P added). 0, -ENOMEM, or -EEXIST if present. */
+int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
+
+/* map_large_page: map 2 MiB @va -> @pa (both 2 MiB aligned) with @flags (P|PS added). Same returns. */
+int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
+
+/*
+ * unmap_page: remove the 4 KiB mapping of @va, flush its TLB entry, free page
+ * tables left empty. Returns the old entry (0 when nothing was mapped). The
+ * mapped frame itself is the caller's to free.
+ */
+pte_t unmap_page(uint64_t root, uint64_t va);
+
+/* protect_page: set the flags of the 4 KiB mapping of @va to @flags (P kept); flush. 0 or -ENOENT. */
+int protect_page(uint64_t root, uint64_t va, uint64_t flags);
+
+/* translate: physical address and leaf flags for @va, following 1G/2M/4K leaves; false if unmapped. */
+bool translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags);
+
+/* pt_free_tree: free every page-table page of the user half [0, 256) of @root and the root itself. */
+void pt_free_tree(uint64_t root);
+
+#endif

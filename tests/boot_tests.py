@@ -1,0 +1,95 @@
+"""tests/boot_tests.py - the QEMU boots `make test` runs (see run_tests.py).
+
+Each boot declares what the harness needs to judge it:
+  name, mem (QEMU RAM), swap (a swap disk: None until the reclaim work), timeout (s);
+  cmdline          the kernel command line written to the image's cmdline.txt;
+  exit             the isa-debug-exit code the kernel must leave with (omitted: not judged);
+  until            stop the boot once the serial log matches this regex (for boots that idle);
+  expect / forbid  regexes the serial log must match in order / must not match;
+  selftests        report each in-kernel self-test as a result of its own;
+  damage           a function (build, tdir, img) that breaks the image before booting.
+"""
+import os
+import subprocess
+
+PANIC = 112  # arch/x86_64/qemu_exit.h QEMU_EXIT_PANIC
+
+
+def replace_kernel(transform):
+    """A damage function: put transform(kernel.elf bytes) in place of \\kernel.elf."""
+    def damage(build, tdir, img):
+        with open(os.path.join(build, "kernel.elf"), "rb") as f:
+            data = transform(f.read())
+        bad = os.path.join(tdir, os.path.basename(img) + ".kernel.elf")
+        with open(bad, "wb") as f:
+            f.write(data)
+        subprocess.run(["mcopy", "-o", "-i", img, bad, "::/kernel.elf"], check=True)
+    return damage
+
+
+def delete_file(name):
+    """A damage function: remove \\name from the image."""
+    def damage(build, tdir, img):
+        subprocess.run(["mdel", "-i", img, "::/" + name], check=True)
+    return damage
+
+
+def boot_selftest(name, mem, timeout):
+    return dict(name=name, mem=mem, swap=None, timeout=timeout, cmdline="selftest panic=-1",
+                exit=0, selftests=True,
+                expect=[r"loader: ImageBase 0x", r"kernel: x86-64 teaching kernel",
+                        r"mm: kernel PML4 at phys 0x[0-9a-f]+ loaded into CR3",
+                        r"^.*Mem: +\d+ +\d+ +\d+", r"selftests: \d+ passed, 0 failed"],
+                forbid=[r"Kernel panic", r"unexpected interrupt"])
+
+
+def crash(kind, *expect):
+    return dict(name="crash_" + kind, mem="256M", swap=None, timeout=120,
+                cmdline=f"crash={kind} panic=-1", exit=PANIC,
+                expect=[rf"crash: triggering '{kind}'", *expect, r"Call Trace:",
+                        r"kernel_main\+0x", r"Kernel panic - not syncing"])
+
+
+def loader_error(name, damage=None, cmdline_bytes=None, *expect):
+    t = dict(name=name, mem="256M", swap=None, timeout=120, cmdline="",
+             until=r"loader: returning to firmware",
+             expect=[r"loader: error: ", *expect, r"loader: returning to firmware"],
+             forbid=[r"kernel: x86-64 teaching kernel"])
+    if damage:
+        t["damage"] = damage
+    if cmdline_bytes is not None:
+        t["cmdline_bytes"] = cmdline_bytes
+    return t
+
+
+TESTS = [
+    boot_selftest("selftest_512M", "512M", 240),
+    # Above 4 GiB: RAM splits around the PCI hole and OVMF may load everything high.
+    boot_selftest("selftest_5G", "5G", 480),
+    dict(name="boot_to_idle", mem="512M", swap=None, timeout=120, cmdline="",
+         until=r"kernel: boot complete, idle",
+         expect=[r"loader: ImageBase", r"time: TSC \d+\.\d+ MHz", r"cpu: EFER.NXE CR0.WP CR4.PGE on",
+                 r"Memory: \d+K RAM", r"Memory: kernel image \d+K \(text \d+K",
+                 r"Memory: page tables \d+K, struct page array \d+K",
+                 r"total +used +free", r"Mem: +\d+ +\d+ +\d+", r"buddy: free blocks per order",
+                 r"kernel: boot complete, idle"],
+         forbid=[r"Kernel panic"]),
+    crash("ud2", r"!!! #UD invalid opcode \(vector 6\)", r"RIP: [0-9a-f]{16} crash_ud2\+0x"),
+    crash("null", r"!!! #PF page fault \(vector 14\), error code 0x0 \[- R K\]",
+          r"RIP: [0-9a-f]{16} crash_null\+0x", r"CR2: 0000000000000000"),
+    crash("gp", r"!!! #GP general protection \(vector 13\)", r"RIP: [0-9a-f]{16} crash_gp\+0x"),
+    crash("de", r"!!! #DE divide error \(vector 0\)", r"RIP: [0-9a-f]{16} crash_de\+0x"),
+    crash("stack", r"!!! #DF double fault \(vector 8\)"),
+    crash("bug", r"Kernel panic - not syncing: BUG_ON\(broken\) at tests/kernel/crash\.c:\d+",
+          r"crash_bug\+0x"),
+    loader_error("loader_kernel_bad_magic", replace_kernel(lambda d: b"\x7fELG" + d[4:]), None,
+                 r"kernel\.elf"),
+    loader_error("loader_kernel_truncated", replace_kernel(lambda d: d[:200]), None, r"kernel\.elf"),
+    loader_error("loader_kernel_not_x86_64",
+                 replace_kernel(lambda d: d[:18] + (183).to_bytes(2, "little") + d[20:]), None,
+                 r"kernel\.elf"),
+    loader_error("loader_kernel_missing", delete_file("kernel.elf"), None, r"kernel\.elf"),
+    loader_error("loader_initrd_missing", delete_file("initrd.cpio"), None, r"initrd\.cpio"),
+    loader_error("loader_cmdline_missing", delete_file("cmdline.txt"), None, r"cmdline\.txt"),
+    loader_error("loader_cmdline_binary", None, b"console=ttyS0 \x00\x01garbage\n", r"cmdline\.txt"),
+]

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""tests/run_tests.py - the runner behind `make test`.
+
+Runs three kinds of tests and ends with the line "N passed, N failed":
+  host   the cmocka unit tests in build/host/ (ASan/UBSan), one result per case;
+  boot   the real kernel in QEMU (OVMF, TCG) from a copy of the real ESP image,
+         each boot declared below with its RAM, swap and timeout; a boot that
+         runs the in-kernel self-tests reports each self-test as a result;
+  gdb    real gdb attached to real QEMU (tests/gdb_test.py).
+A hung boot is a failed test (timeout), never a hung `make test`.
+"""
+import argparse
+import concurrent.futures as futures
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "tests"))
+import boot_tests  # noqa: E402  (the table of QEMU boots)
+import gdb_test  # noqa: E402
+
+QEMU_EXIT_PANIC = 112
+
+
+class Results:
+    def __init__(self):
+        self.rows = []
+
+    def add(self, suite, name, ok, detail=""):
+        self.rows.append((suite, name, ok, detail))
+        line = f"{'PASS' if ok else 'FAIL'} {suite}/{name}"
+        if detail and not ok:
+            line += f": {detail}"
+        print(line, flush=True)
+
+
+def run_host_tests(build, results):
+    """Each cmocka case is one result; a binary that dies without a verdict is a failure."""
+    host_dir = os.path.join(build, "host")
+    bins = sorted(f for f in os.listdir(host_dir) if f.startswith("test_")) if os.path.isdir(host_dir) else []
+    if not bins:
+        results.add("host", "binaries", False, f"no test binaries in {host_dir}")
+    for b in bins:
+        path = os.path.join(host_dir, b)
+        try:
+            p = subprocess.run([path], capture_output=True, text=True, timeout=300)
+            out = p.stdout + p.stderr
+        except subprocess.TimeoutExpired:
+            results.add("host", b, False, "timeout")
+            continue
+        # cmocka prints "[       OK ] case" / "[  FAILED  ] case" (a failed case twice).
+        verdicts = {}
+        for m in re.finditer(r"^\[ +(OK|FAILED) +\] (\w+)$", out, re.M):
+            verdicts[m.group(2)] = verdicts.get(m.group(2), True) and m.group(1) == "OK"
+        for case, ok in verdicts.items():
+            results.add("host", f"{b}.{case}", ok, "output:\n" + out[-3000:])
+        if p.returncode != 0 and all(verdicts.values()):
+            results.add("host", b, False, f"exit {p.returncode}\n{out[-3000:]}")
+        if not verdicts:
+            results.add("host", b, False, "no test case ran")
+
+
+def decode_exit(status):
+    """isa-debug-exit makes QEMU exit with (code << 1) | 1; anything else is not a kernel verdict."""
+    return status >> 1 if status & 1 else None
+
+
+def make_image(build, test):
+    """A private copy of the ESP image with this test's cmdline.txt (and optional damage)."""
+    tdir = os.path.join(build, "test")
+    os.makedirs(tdir, exist_ok=True)
+    img = os.path.join(tdir, test["name"] + ".img")
+    shutil.copyfile(os.path.join(build, "esp.img"), img)
+    cmd = os.path.join(tdir, test["name"] + ".cmdline")
+    with open(cmd, "wb") as f:
+        f.write(test.get("cmdline_bytes") or (test.get("cmdline", "") + "\n").encode())
+    subprocess.run(["mcopy", "-o", "-i", img, cmd, "::/cmdline.txt"], check=True)
+    if "damage" in test:
+        test["damage"](build, tdir, img)
+    return img
+
+
+def qemu_cmd(img, mem, extra=()):
+    return [os.path.join(ROOT, "scripts", "qemu.sh"), "test", img, *extra]
+
+
+def run_boot(build, test):
+    """Boot once; returns (log, exit code or None, timed out?)."""
+    img = make_image(build, test)
+    env = dict(os.environ, MEM=test["mem"], QEMUFLAGS="")
+    log_path = os.path.join(build, "test", test["name"] + ".log")
+    until = test.get("until")
+    start = time.monotonic()
+    with open(log_path, "w+b") as log:
+        p = subprocess.Popen(qemu_cmd(img, test["mem"]), stdout=log, stderr=subprocess.STDOUT, env=env)
+        timed_out = False
+        while p.poll() is None:
+            if time.monotonic() - start > test["timeout"]:
+                timed_out = True
+                break
+            if until:
+                log.seek(0)
+                if re.search(until, log.read().decode(errors="replace")):
+                    break
+            time.sleep(0.2)
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+        log.seek(0)
+        text = log.read().decode(errors="replace")
+    return text, (decode_exit(p.returncode) if not until else None), timed_out and not (until and re.search(until, text))
+
+
+def check_boot(build, test, results):
+    text, code, timed_out = run_boot(build, test)
+    name = test["name"]
+    problems = []
+    if timed_out:
+        problems.append(f"timeout after {test['timeout']}s")
+    if "exit" in test and code != test["exit"]:
+        problems.append(f"exit code {code}, expected {test['exit']}")
+    pos = 0
+    for pat in test.get("expect", []):
+        m = re.compile(pat, re.M).search(text, pos)
+        if not m:
+            problems.append(f"missing (in order): {pat!r}")
+            break
+        pos = m.end()
+    for pat in test.get("forbid", []):
+        if re.search(pat, text, re.M):
+            problems.append(f"forbidden output: {pat!r}")
+    if test.get("selftests"):
+        found = re.findall(r"selftest: (\S+) \.\.\. (ok|FAIL)", text)
+        for st, verdict in found:
+            results.add("selftest", f"{name}.{st}", verdict == "ok", "see " + os.path.join("build/test", name + ".log"))
+        if not found:
+            problems.append("no self-test ran")
+    if problems:
+        tail = "\n".join(text.splitlines()[-40:])
+        results.add("boot", name, False, "; ".join(problems) + "\n--- last lines of the serial log ---\n" + tail)
+    else:
+        results.add("boot", name, True)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--build", default="build")
+    ap.add_argument("--only", help="regex of test names to run")
+    args = ap.parse_args()
+    build = os.path.abspath(args.build)
+    results = Results()
+    started = time.monotonic()
+
+    if not args.only or re.search(args.only, "host"):
+        run_host_tests(build, results)
+
+    tests = [t for t in boot_tests.TESTS if not args.only or re.search(args.only, t["name"])]
+    # Two QEMUs at a time: the machines have 2 cores and TCG is single-threaded per guest.
+    with futures.ThreadPoolExecutor(max_workers=2) as pool:
+        jobs = [pool.submit(check_boot, build, t, results) for t in tests]
+        if not args.only or re.search(args.only, "gdb"):
+            jobs.append(pool.submit(gdb_test.run, build, results))
+        for j in jobs:
+            j.result()
+
+    passed = sum(1 for r in results.rows if r[2])
+    failed = len(results.rows) - passed
+    print(f"make test: {time.monotonic() - started:.0f}s")
+    print(f"{passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
