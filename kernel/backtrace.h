@@ -8,7 +8,8 @@
 
 #include <stdint.h>
 
-/* backtrace_print: print the frame at @rip, then every caller found from @rbp. */
+/* backtrace_print: print the frame at @rip (skipped when 0), then every return
+ * address on the frame-pointer chain starting at @rbp. */
 void backtrace_print(uint64_t rip, uint64_t rbp);
 
 /* backtrace_print_address: one line "@label: <addr> symbol+off/size". */

@@ -39,6 +39,6 @@ void panic(const char *fmt, ...)
 		 (uint64_t)frame + 16, frame[0], read_cr0(), read_cr4());
 	pr_emerg("CR2: %016lx CR3: %016lx\n", read_cr2(), read_cr3());
 	pr_emerg("Call Trace:\n");
-	backtrace_print(frame[1], frame[0]);
+	backtrace_print(0, (uint64_t)frame);
 	panic_stop();
 }

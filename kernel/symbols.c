@@ -22,12 +22,15 @@ static const char *sym_name(const Elf64_Sym *s)
 	return s->st_name < strs_size ? strs + s->st_name : NULL;
 }
 
-/* is_code_symbol: functions, and NASM labels (no type) with an address. */
+/* is_code_symbol: functions, and NASM labels (no type); not NASM's local ".label"s,
+ * which would otherwise claim every address up to the next symbol. */
 static int is_code_symbol(const Elf64_Sym *s)
 {
 	int type = ELF64_ST_TYPE(s->st_info);
-	return s->st_shndx != SHN_UNDEF && s->st_value &&
-	       (type == STT_FUNC || type == STT_NOTYPE) && sym_name(s) && *sym_name(s);
+	const char *name = sym_name(s);
+	if (s->st_shndx == SHN_UNDEF || !s->st_value || !name || !*name)
+		return 0;
+	return type == STT_FUNC || (type == STT_NOTYPE && !strchr(name, '.'));
 }
 
 const char *symbol_lookup(uint64_t addr, uint64_t *offset, uint64_t *size)

@@ -93,7 +93,9 @@ static void expand(struct buddy *b, uint64_t pfn, unsigned low, unsigned high)
  * check_not_free: panic unless no free block overlaps [@pfn, +2^@order).
  * A free block overlapping it either has its head inside the range (PG_buddy on
  * one of its frames) or is a larger block containing it, whose head is @pfn
- * rounded down to that larger order. @fn names the caller for the message.
+ * rounded down to that larger order (mem_map covers it even below the pool).
+ * Costs one look at each struct page of the block, like Linux's debug checks
+ * in free_pages_prepare. @fn names the caller for the message.
  */
 static void check_not_free(uint64_t pfn, unsigned order, const char *fn)
 {
@@ -194,8 +196,7 @@ void buddy_add_range(struct buddy *b, uint64_t pfn, uint64_t count)
 			struct page *page = pfn_to_page(pfn + i);
 
 			page_clear(page, PG_reserved);
-			page->refcount = 0;
-			page->mapcount = 0;
+			page->refcount = 0; /* a free frame has no users (mm/page.h) */
 		}
 		merge_and_insert(b, pfn, order);
 		b->managed += block_frames(order);
@@ -225,7 +226,7 @@ struct page *buddy_alloc(struct buddy *b, unsigned order)
 		free_list_del(b, page, high);
 		expand(b, page_to_pfn(page), order, high);
 		b->nr_free -= block_frames(order);
-		page->order = order;
+		page->order = order; /* a fresh block: no stale owner state (Linux: prep_new_page) */
 		page->refcount = 1;
 		page->mapcount = 0;
 		page->private = 0;

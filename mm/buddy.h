@@ -41,7 +41,11 @@ void buddy_add_range(struct buddy *b, uint64_t pfn, uint64_t count);
 /* buddy_alloc: a free block of 2^@order frames; returns its first page (refcount 1), or NULL. */
 struct page *buddy_alloc(struct buddy *b, unsigned order);
 
-/* buddy_free: return the block at @page of 2^@order frames; panics on double free or a bad frame. */
+/*
+ * buddy_free: return the block at @page of 2^@order frames, from its last user
+ * (refcount 1, the order it was allocated with, no PG_slab/PG_pgtable, mapcount 0);
+ * panics otherwise, on double free, or on a frame outside the pool or misaligned.
+ */
 void buddy_free(struct buddy *b, struct page *page, unsigned order);
 
 #endif

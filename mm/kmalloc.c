@@ -80,6 +80,22 @@ static struct page *slab_new(unsigned cls)
 	return page;
 }
 
+/*
+ * next_free: the free object after @obj on the freelist of slab @page (0 at the
+ * end). A link that leaves the slab or splits an object means a free object was
+ * written: a use after free (Linux: SLUB's check_valid_pointer).
+ */
+static uint64_t next_free(const struct page *page, uint64_t obj)
+{
+	uint64_t next = *(uint64_t *)(uintptr_t)obj;
+	uint64_t base = (uintptr_t)page_address(page);
+
+	if (next && (next - base >= PAGE_SIZE || (next - base) % class_size(page->order)))
+		panic("kmalloc: freelist of the %zu-byte slab at %#lx is corrupt after %#lx (use after free?)",
+		      class_size(page->order), base, obj);
+	return next;
+}
+
 /* slab_alloc: one object of small class @cls, from a partial slab or a new one; NULL if no memory. */
 static void *slab_alloc(unsigned cls)
 {
@@ -91,7 +107,7 @@ static void *slab_alloc(unsigned cls)
 		return NULL;
 	page = list_first_entry(list, struct page, lru);
 	obj = (uint64_t *)(uintptr_t)page->private;
-	page->private = *obj;
+	page->private = next_free(page, page->private);
 	page->mapcount++;
 	if (!page->private)
 		list_del(&page->lru); /* full: only slabs with a free object are listed */
@@ -157,9 +173,7 @@ static struct page *object_page(const char *fn, const void *ptr)
 static void slab_release(struct page *page, unsigned order)
 {
 	page_clear(page, PG_slab);
-	page->order = order;
-	page->mapcount = 0;
-	page->private = 0;
+	page->order = order; /* from size class back to the buddy order it was allocated with */
 	free_pages(page, order, NR_SLAB);
 }
 
@@ -169,7 +183,7 @@ static void slab_free(struct page *page, void *obj)
 	uint64_t addr = (uintptr_t)obj;
 	uint64_t cur;
 
-	for (cur = page->private; cur; cur = *(uint64_t *)(uintptr_t)cur) /* bounded: <= 256 objects */
+	for (cur = page->private; cur; cur = next_free(page, cur)) /* bounded: <= 256 objects */
 		if (cur == addr)
 			panic("kfree: double free of %p", obj);
 	if (!page->private)

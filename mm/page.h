@@ -32,7 +32,7 @@ enum page_flag {
 	PG_reserved, /* never handed to the buddy: firmware, kernel image, initrd, holes */
 	PG_buddy,    /* free, and the head of a free block of order page->order */
 	PG_slab,     /* owned by kmalloc: page->order is the size class */
-	PG_pgtable,  /* a page-table page: page->mapcount counts its present entries */
+	PG_pgtable,  /* a page-table page: page->mapcount counts its non-zero entries */
 };
 
 /*
@@ -42,7 +42,7 @@ enum page_flag {
 struct page {
 	uint32_t flags;       /* 1 << PG_* */
 	int32_t  refcount;    /* users of the frame; 0 when free (Linux: _refcount) */
-	int32_t  mapcount;    /* user PTEs mapping it; for PG_pgtable: entries present */
+	int32_t  mapcount;    /* user PTEs mapping it; for PG_pgtable: entries in use */
 	uint32_t order;       /* PG_buddy: block order; PG_slab: size class; allocated block: order */
 	struct list_head lru; /* buddy free list, slab list (later: LRU lists) */
 	uint64_t private;     /* owner's word: slab free list head (later: swap entry) */

@@ -38,10 +38,10 @@ struct page *alloc_pages(unsigned order, enum vm_stat_item use)
 void free_pages(struct page *page, unsigned order, enum vm_stat_item use)
 {
 	check_use(use, "free_pages");
-	buddy_free(&page_zone, page, order); /* validates @order first */
-	if (vm_stat[use] < (1ull << order))
-		panic("free_pages: freeing order %u under vm_stat item %d, which counts only %lu frames",
+	if (order >= MAX_ORDER || vm_stat[use] < (1ull << order))
+		panic("free_pages: freeing order %u under vm_stat item %d, which counts %lu frames",
 		      order, (int)use, vm_stat[use]);
+	buddy_free(&page_zone, page, order);
 	vm_stat[use] -= 1ull << order;
 }
 

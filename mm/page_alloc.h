@@ -24,7 +24,7 @@ extern uint64_t vm_stat[NR_VM_STAT_ITEMS];
 /* alloc_pages: 2^@order contiguous frames counted under @use; NULL when memory is exhausted. */
 struct page *alloc_pages(unsigned order, enum vm_stat_item use);
 
-/* free_pages: give back a block from alloc_pages with the same @order and @use. */
+/* free_pages: give back a block from alloc_pages with the same @order and @use; caller is its last user. */
 void free_pages(struct page *page, unsigned order, enum vm_stat_item use);
 
 /* alloc_zeroed_page: one zero-filled frame counted under @use; returns its physical address or 0. */

@@ -49,6 +49,9 @@ uint64_t pt_alloc_root(void);
  * missing tables above @level are allocated (intermediate flags: P|RW, plus US
  * for user-half addresses). Returns NULL when a table is missing and !@alloc,
  * when allocation fails, or when a large page already covers @va above @level.
+ * Through the returned pointer an entry may be rewritten from one non-zero value
+ * to another (flags, swap entry); making an entry zero or non-zero must go
+ * through map_page/unmap_page, which keep the table's entry count.
  */
 pte_t *walk(uint64_t root, uint64_t va, int level, bool alloc);
 
@@ -61,11 +64,12 @@ int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 /*
  * unmap_page: remove the 4 KiB mapping of @va, flush its TLB entry, free page
  * tables left empty. Returns the old entry (0 when nothing was mapped). The
- * mapped frame itself is the caller's to free.
+ * mapped frame itself is the caller's to free. Kernel-half PDPTs are never
+ * freed (every PML4 shares them); @va inside a 2 MiB/1 GiB page panics.
  */
 pte_t unmap_page(uint64_t root, uint64_t va);
 
-/* protect_page: set the flags of the 4 KiB mapping of @va to @flags (P kept); flush. 0 or -ENOENT. */
+/* protect_page: set the flags of the 4 KiB mapping of @va to @flags (P, A, D kept); flush. 0 or -ENOENT. */
 int protect_page(uint64_t root, uint64_t va, uint64_t flags);
 
 /* translate: physical address and leaf flags for @va, following 1G/2M/4K leaves; false if unmapped. */

@@ -44,10 +44,21 @@ def boot_selftest(name, mem, timeout):
 
 
 def crash(kind, *expect):
+    """A deliberate crash (tests/kernel/crash.c): @expect in order, then it must end in a panic."""
     return dict(name="crash_" + kind, mem="256M", swap=None, timeout=120,
                 cmdline=f"crash={kind} panic=-1", exit=PANIC,
-                expect=[rf"crash: triggering '{kind}'", *expect, r"Call Trace:",
-                        r"kernel_main\+0x", r"Kernel panic - not syncing"])
+                expect=[rf"crash: triggering '{kind}'", *expect],
+                forbid=[r"returned instead of crashing"])
+
+
+def oops(kind, *expect):
+    """A crash that is a CPU exception: the oops, its registers and trace, then the panic.
+    (The crash_* fixtures are frameless leaves, so the trace goes from them to kernel_main:
+    a frame-pointer unwinder cannot see the caller of a function that pushed no frame.)"""
+    return crash(kind, *expect, r"RAX: [0-9a-f]{16}", r"R15: [0-9a-f]{16}", r"Call Trace:",
+                 rf"\[<[0-9a-f]{{16}}>\] crash_{kind}\+0x",
+                 r"\[<[0-9a-f]{16}>\] kernel_main\+0x",
+                 r"Kernel panic - not syncing: Fatal exception")
 
 
 def loader_error(name, damage=None, cmdline_bytes=None, *expect):
@@ -74,14 +85,18 @@ TESTS = [
                  r"total +used +free", r"Mem: +\d+ +\d+ +\d+", r"buddy: free blocks per order",
                  r"kernel: boot complete, idle"],
          forbid=[r"Kernel panic"]),
-    crash("ud2", r"!!! #UD invalid opcode \(vector 6\)", r"RIP: [0-9a-f]{16} crash_ud2\+0x"),
-    crash("null", r"!!! #PF page fault \(vector 14\), error code 0x0 \[- R K\]",
-          r"RIP: [0-9a-f]{16} crash_null\+0x", r"CR2: 0000000000000000"),
-    crash("gp", r"!!! #GP general protection \(vector 13\)", r"RIP: [0-9a-f]{16} crash_gp\+0x"),
-    crash("de", r"!!! #DE divide error \(vector 0\)", r"RIP: [0-9a-f]{16} crash_de\+0x"),
-    crash("stack", r"!!! #DF double fault \(vector 8\)"),
+    oops("ud2", r"!!! #UD invalid opcode \(vector 6\)", r"RIP: [0-9a-f]{16} crash_ud2\+0x"),
+    oops("null", r"!!! #PF page fault \(vector 14\), error code 0x0 \[- R K\]",
+         r"RIP: [0-9a-f]{16} crash_null\+0x", r"CR2: 0000000000000000"),
+    oops("gp", r"!!! #GP general protection \(vector 13\)", r"RIP: [0-9a-f]{16} crash_gp\+0x"),
+    oops("de", r"!!! #DE divide error \(vector 0\)", r"RIP: [0-9a-f]{16} crash_de\+0x"),
+    # The stack overflows into its unmapped guard page; the #PF cannot be delivered
+    # on that stack, so the CPU raises #DF, which runs on its own IST stack.
+    crash("stack", r"!!! #DF double fault \(vector 8\)", r"RSP: ffffffff8[0-9a-f]{7}",
+          r"crash_stack_recurse", r"repeated \d+ more times", r"\] crash_stack\+0x",
+          r"\] kernel_main\+0x", r"Kernel panic - not syncing: Fatal exception: #DF"),
     crash("bug", r"Kernel panic - not syncing: BUG_ON\(broken\) at tests/kernel/crash\.c:\d+",
-          r"crash_bug\+0x"),
+          r"Call Trace:", r"\] crash_bug\+0x", r"\] crash\+0x", r"\] kernel_main\+0x"),
     loader_error("loader_kernel_bad_magic", replace_kernel(lambda d: b"\x7fELG" + d[4:]), None,
                  r"kernel\.elf"),
     loader_error("loader_kernel_truncated", replace_kernel(lambda d: d[:200]), None, r"kernel\.elf"),

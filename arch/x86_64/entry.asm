@@ -7,7 +7,7 @@
 
 bits 64
 section .text.entry
-global _start
+global _start:function (_start.end - _start)
 extern kernel_main
 extern __boot_stack_top
 
@@ -21,5 +21,6 @@ _start:
 	cli
 	hlt
 	jmp .hang
+.end:
 
 section .note.GNU-stack noalloc noexec nowrite progbits

@@ -67,6 +67,35 @@ static void test_size_classes(void **state)
 	}
 }
 
+/* Every object of a slab is handed out exactly once, and a full slab that frees one is reused. */
+static void test_slab_fill_and_reuse(void **state)
+{
+	static char *obj[PAGE_SIZE / KMALLOC_MIN_SIZE];
+	size_t size, n, i;
+	char *extra, *again;
+
+	(void)state;
+	for (size = KMALLOC_MIN_SIZE; size <= PAGE_SIZE / 2; size *= 2) {
+		n = PAGE_SIZE / size;
+		for (i = 0; i < n; i++)
+			obj[i] = kmalloc(size);
+		assert_int_equal(vm_stat[NR_SLAB], 1);
+		for (i = 0; i < n; i++) /* handed out in address order, covering the page */
+			assert_ptr_equal(obj[i], obj[0] + i * size);
+		assert_int_equal((uintptr_t)obj[0] % PAGE_SIZE, 0);
+		extra = kmalloc(size); /* the slab is full: a second one starts */
+		assert_int_equal(vm_stat[NR_SLAB], 2);
+		kfree(obj[n / 2]);
+		again = kmalloc(size);
+		assert_ptr_equal(again, obj[n / 2]);
+		assert_int_equal(vm_stat[NR_SLAB], 2);
+		kfree(extra);
+		for (i = 0; i < n; i++)
+			kfree(obj[i]);
+		check_no_leak();
+	}
+}
+
 /* kzalloc zeroes the whole object even when the slab memory held old data. */
 static void test_kzalloc_zeroes(void **state)
 {
@@ -126,7 +155,7 @@ static void test_large(void **state)
 	assert_int_equal((uintptr_t)a % PAGE_SIZE, 0);
 	b = kmalloc(5000);
 	assert_int_equal(ksize(b), 2 * PAGE_SIZE);
-	assert_int_equal((uintptr_t)b % (2 * PAGE_SIZE), 0);
+	assert_int_equal(virt_to_phys(b) % (2 * PAGE_SIZE), 0); /* fake RAM's base is only page aligned */
 	memset(b, 1, 2 * PAGE_SIZE);
 	assert_int_equal(vm_stat[NR_SLAB], 3);
 	c = kmalloc(4ul << 20);
@@ -195,15 +224,38 @@ static void test_bad_kfree(void **state)
 	check_no_leak();
 }
 
+/* A write into a free object that breaks its freelist link is caught, not followed. */
+static void test_use_after_free(void **state)
+{
+	uint64_t *a = kmalloc(32), *b = kmalloc(32), *keep = kmalloc(32);
+
+	(void)state;
+	kfree(b);
+	kfree(a); /* freelist: a -> b -> ... */
+	a[0] = (uintptr_t)a + PAGE_SIZE; /* a stale user writes a pointer through its old one */
+	expect_assert_failure(kmalloc(32));
+	assert_non_null(strstr(host_last_panic, "kmalloc: freelist of the 32-byte slab"));
+	expect_assert_failure(kfree(keep));
+	assert_non_null(strstr(host_last_panic, "(use after free?)"));
+	a[0] = (uintptr_t)b + 8; /* inside the slab, but splitting an object */
+	expect_assert_failure(kmalloc(32));
+	assert_non_null(strstr(host_last_panic, "is corrupt after"));
+	a[0] = (uintptr_t)b; /* repaired: everything can go back */
+	kfree(keep);
+	check_no_leak();
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_size_classes, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_slab_fill_and_reuse, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_kzalloc_zeroes, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_many_objects, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_large, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_edges, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_bad_kfree, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_use_after_free, setup, teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
