@@ -15,6 +15,13 @@ LD      := ld
 NASM    := nasm
 OBJCOPY := objcopy
 
+# Quiet by default, as kbuild: "  CC  file"; `make V=1` prints every command.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+
 MEM       ?= 512M
 CMDLINE   ?=
 QEMUFLAGS ?=
@@ -54,32 +61,39 @@ deps:
 
 $(BUILD)/kernel/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(CC) $(KERNEL_CFLAGS) > $@.json
 
 $(BUILD)/kernel/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
-	$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -MD $@.d $< -o $@
+	@echo "  NASM    $<"
+	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -MD $@.d $< -o $@
 
 $(BUILD)/kernel.elf: $(KERNEL_OBJ) linker.ld
-	$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJ)
+	@echo "  LD      $@"
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJ)
 
 $(BUILD)/loader/%.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(EFI_CFLAGS) -MMD -MP -c $< -o $@
+	@echo "  EFICC   $<"
+	$(Q)$(CC) $(EFI_CFLAGS) -MMD -MP -c $< -o $@
 	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(CC) $(EFI_CFLAGS) > $@.json
 
 $(BUILD)/loader.so: $(LOADER_OBJ)
-	$(LD) $(EFI_LDFLAGS) -o $@ $(LOADER_OBJ) -L$(EFI_LIB) -lefi -lgnuefi
+	@echo "  LD      $@"
+	$(Q)$(LD) $(EFI_LDFLAGS) -o $@ $(LOADER_OBJ) -L$(EFI_LIB) -lefi -lgnuefi
 
 $(BUILD)/BOOTX64.EFI: $(BUILD)/loader.so
-	$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
+	@echo "  EFI     $@"
+	$(Q)$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
 		-j '.rel.*' -j '.rela.*' -j .reloc --target efi-app-x86_64 --subsystem=10 $< $@
 
 # The initrd: a cpio newc archive of $(BUILD)/initrd/ (user programs arrive with the user-space work).
 $(BUILD)/initrd.cpio: $(shell find user -type f 2>/dev/null)
 	@mkdir -p $(BUILD)/initrd
-	cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc > ../initrd.cpio
+	@echo "  CPIO    $@"
+	$(Q)cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc > ../initrd.cpio
 
 $(BUILD)/cmdline.txt: FORCE
 	@mkdir -p $(BUILD)
@@ -87,7 +101,8 @@ $(BUILD)/cmdline.txt: FORCE
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 $(ESP_IMG): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh
-	scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
+	@echo "  ESP     $@"
+	$(Q)scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
 
 $(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(LOADER_OBJ)
 	@{ echo '['; find $(BUILD) -name '*.o.json' | LC_ALL=C sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@

@@ -13,16 +13,7 @@
  * so the test runs this code and compares it with libc's.
  */
 #ifdef HOST_TEST
-#define memset  k_memset
-#define memcpy  k_memcpy
-#define memmove k_memmove
-#define memcmp  k_memcmp
-#define strlen  k_strlen
-#define strnlen k_strnlen
-#define strcmp  k_strcmp
-#define strncmp k_strncmp
-#define strchr  k_strchr
-#define strlcpy k_strlcpy
+#include "tests/host/k_string_names.h"
 #endif
 
 #include "kernel/string.h"

@@ -7,7 +7,8 @@
 
 HOST_CC     := gcc
 HOST_CFLAGS := -std=gnu11 -O1 -g -Wall -Wextra -Werror -I. -DHOST_TEST \
-	-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer
+	-fsanitize=address,undefined -fno-sanitize-recover=undefined -fno-omit-frame-pointer \
+	-MMD -MP
 HOST_LIBS   := -lcmocka
 
 HOST_TEST_SRC  := $(sort $(wildcard tests/host/test_*.c))
@@ -18,7 +19,8 @@ host_sources = $(shell sed -n 's|.*host-test-sources:\(.*\)\*/.*|\1|p' $(1))
 define host_test_rule
 $(BUILD)/host/$(1): tests/host/$(1).c tests/host/shim.c $(call host_sources,tests/host/$(1).c)
 	@mkdir -p $(BUILD)/host
-	$(HOST_CC) $(HOST_CFLAGS) -o $$@ $$^ $(HOST_LIBS)
+	@echo "  HOSTCC  $$@"
+	$(Q)$(HOST_CC) $(HOST_CFLAGS) -o $$@ $$^ $(HOST_LIBS)
 endef
 $(foreach t,$(HOST_TEST_SRC:tests/host/%.c=%),$(eval $(call host_test_rule,$(t))))
 

@@ -26,4 +26,12 @@ extern char host_last_panic[256];         /* message of the last panic() */
 void host_fake_ram(uint64_t frames);
 void host_fake_ram_free(void);
 
+/*
+ * host_fake_zone: host_fake_ram(@frames), every struct page PG_reserved, then
+ * frames 1..@frames-1 given to page_zone (frame 0 stays reserved: physical
+ * address 0 means "no frame") and vm_stat zeroed. Returns page_zone.nr_free.
+ * Lives in tests/host/fake_zone.c: list it in host-test-sources to use it.
+ */
+uint64_t host_fake_zone(uint64_t frames);
+
 #endif

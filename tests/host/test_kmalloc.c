@@ -2,7 +2,7 @@
  * tests/host/test_kmalloc.c - kmalloc/kfree (mm/kmalloc.c) over the real buddy
  * allocator on fake RAM.
  */
-/* host-test-sources: mm/kmalloc.c mm/page_alloc.c mm/buddy.c */
+/* host-test-sources: mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "mm/kmalloc.h"
@@ -15,16 +15,8 @@ static uint64_t free_at_start;
 /* Fresh fake RAM with frames 1.. in page_zone; every test must leave it as it found it. */
 static int setup(void **state)
 {
-	uint64_t pfn;
-
 	(void)state;
-	host_fake_ram(RAM_FRAMES);
-	for (pfn = 0; pfn < RAM_FRAMES; pfn++)
-		page_set(pfn_to_page(pfn), PG_reserved);
-	buddy_init(&page_zone, 0, RAM_FRAMES);
-	buddy_add_range(&page_zone, 1, RAM_FRAMES - 1);
-	memset(vm_stat, 0, sizeof(vm_stat));
-	free_at_start = page_zone.nr_free;
+	free_at_start = host_fake_zone(RAM_FRAMES);
 	return 0;
 }
 

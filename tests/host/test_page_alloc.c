@@ -2,7 +2,7 @@
  * tests/host/test_page_alloc.c - page_zone, vm_stat and the frame helpers
  * (mm/page_alloc.c) over the buddy allocator on fake RAM.
  */
-/* host-test-sources: mm/page_alloc.c mm/buddy.c */
+/* host-test-sources: mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "mm/page_alloc.h"
@@ -12,15 +12,8 @@
 /* Fresh fake RAM (filled with 0xa5 garbage) with frames 1.. in page_zone. */
 static int setup(void **state)
 {
-	uint64_t pfn;
-
 	(void)state;
-	host_fake_ram(RAM_FRAMES);
-	for (pfn = 0; pfn < RAM_FRAMES; pfn++)
-		page_set(pfn_to_page(pfn), PG_reserved);
-	buddy_init(&page_zone, 0, RAM_FRAMES);
-	buddy_add_range(&page_zone, 1, RAM_FRAMES - 1);
-	memset(vm_stat, 0, sizeof(vm_stat));
+	host_fake_zone(RAM_FRAMES);
 	return 0;
 }
 

@@ -2,7 +2,7 @@
  * tests/host/test_pgtable.c - the page-table walker (mm/pgtable.c) on fake
  * physical memory, with its tables taken from the real buddy allocator.
  */
-/* host-test-sources: mm/pgtable.c mm/page_alloc.c mm/buddy.c */
+/* host-test-sources: mm/pgtable.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "mm/pgtable.h"
@@ -20,15 +20,8 @@ static uint64_t root, free_at_start;
 /* Fresh fake RAM whose frames 1.. are in page_zone (frame 0 stays reserved), and one root. */
 static int setup(void **state)
 {
-	uint64_t pfn;
-
 	(void)state;
-	host_fake_ram(RAM_FRAMES);
-	for (pfn = 0; pfn < RAM_FRAMES; pfn++)
-		page_set(pfn_to_page(pfn), PG_reserved);
-	buddy_init(&page_zone, 0, RAM_FRAMES);
-	buddy_add_range(&page_zone, 1, RAM_FRAMES - 1);
-	memset(vm_stat, 0, sizeof(vm_stat));
+	host_fake_zone(RAM_FRAMES);
 	host_tlb_page_flushes = 0;
 	host_tlb_last_va = 0;
 	free_at_start = page_zone.nr_free;

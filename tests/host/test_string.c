@@ -11,16 +11,7 @@
 #include <string.h>
 #include "tests/host/shim.h"
 
-#define memset  k_memset
-#define memcpy  k_memcpy
-#define memmove k_memmove
-#define memcmp  k_memcmp
-#define strlen  k_strlen
-#define strnlen k_strnlen
-#define strcmp  k_strcmp
-#define strncmp k_strncmp
-#define strchr  k_strchr
-#define strlcpy k_strlcpy
+#include "tests/host/k_string_names.h"
 #include "kernel/string.h"
 #undef memset
 #undef memcpy
