@@ -7,6 +7,7 @@
 #   make clean
 #
 # Knobs: MEM=512M  CMDLINE="extra options"  QEMUFLAGS="extra qemu options"
+#        EXTRA=dir (its files go to /bin)  INIT="/bin/prog args" (boot straight into it)
 # Missing Debian packages are installed by scripts/deps.sh (apt-get) on first use.
 
 BUILD   := build
@@ -25,7 +26,16 @@ endif
 MEM       ?= 512M
 CMDLINE   ?=
 QEMUFLAGS ?=
-export MEM CMDLINE QEMUFLAGS
+EXTRA     ?=
+INIT      ?=
+# The kernel command line (cmdline.txt): console, CMDLINE, then init="INIT" when
+# INIT is given (/init runs that program with those arguments: user/init.c).
+# At most 4095 bytes with its newline (the loader's limit); INIT holds no '"'.
+ifneq ($(findstring ",$(INIT)),)
+$(error INIT cannot contain '"': the kernel command line quotes it as init="...")
+endif
+KERNEL_CMDLINE := $(strip console=ttyS0 $(CMDLINE) $(if $(strip $(INIT)),init="$(strip $(INIT))"))
+export MEM CMDLINE QEMUFLAGS KERNEL_CMDLINE
 
 # ---------------------------------------------------------------- the kernel
 KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. \
@@ -38,7 +48,9 @@ KERNEL_LDFLAGS := -nostdlib -static -n -z max-page-size=4096 -T linker.ld
 
 KERNEL_C   := $(sort $(wildcard kernel/*.c mm/*.c arch/x86_64/*.c drivers/*.c tests/kernel/*.c))
 KERNEL_ASM := $(sort $(wildcard arch/x86_64/*.asm))
-KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o)
+KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o) \
+	$(BUILD)/kernel/gen/syscall_names.o
+UNISTD_64  := /usr/include/x86_64-linux-gnu/asm/unistd_64.h
 
 # ---------------------------------------------------------------- the loader (GNU-EFI)
 EFI_INC    := /usr/include/efi
@@ -65,6 +77,17 @@ $(BUILD)/kernel/%.o: %.c
 	$(Q)$(CC) $(KERNEL_CFLAGS) -MMD -MP -c $< -o $@
 	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(CC) $(KERNEL_CFLAGS) > $@.json
 
+# Syscall names for the kernel's "unimplemented syscall" log line, from Linux's own header.
+$(BUILD)/gen/syscall_names.c: $(UNISTD_64) scripts/gen_syscall_names.sh
+	@mkdir -p $(dir $@)
+	@echo "  GEN     $@"
+	$(Q)scripts/gen_syscall_names.sh $< > $@
+
+$(BUILD)/kernel/gen/syscall_names.o: $(BUILD)/gen/syscall_names.c
+	@mkdir -p $(dir $@)
+	@echo "  CC      $<"
+	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
+
 $(BUILD)/kernel/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
 	@echo "  NASM    $<"
@@ -89,15 +112,21 @@ $(BUILD)/BOOTX64.EFI: $(BUILD)/loader.so
 	$(Q)$(OBJCOPY) -j .text -j .sdata -j .data -j .dynamic -j .dynsym -j .rel -j .rela \
 		-j '.rel.*' -j '.rela.*' -j .reloc --target efi-app-x86_64 --subsystem=10 $< $@
 
-# The initrd: a cpio newc archive of $(BUILD)/initrd/ (user programs arrive with the user-space work).
-$(BUILD)/initrd.cpio: $(shell find user -type f 2>/dev/null)
+# The initrd: a cpio newc archive of $(BUILD)/initrd/, staged by user/user.mk
+# (INITRD_FILES: /init, /bin/*, the test programs, and EXTRA=dir's files in /bin).
+include user/user.mk
+
+$(BUILD)/initrd.cpio: $(INITRD_FILES) FORCE
 	@mkdir -p $(BUILD)/initrd
 	@echo "  CPIO    $@"
-	$(Q)cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc > ../initrd.cpio
+	$(Q)cd $(BUILD)/initrd && find . -mindepth 1 | LC_ALL=C sort | cpio --quiet -o -H newc > ../initrd.cpio.tmp
+	$(Q)cmp -s $@.tmp $@ && rm -f $@.tmp || mv $@.tmp $@
 
 $(BUILD)/cmdline.txt: FORCE
 	@mkdir -p $(BUILD)
-	@printf '%s\n' "$(strip console=ttyS0 $(CMDLINE))" > $@.tmp
+	@printf '%s\n' "$$KERNEL_CMDLINE" > $@.tmp
+	@n=$$(wc -c < $@.tmp); [ $$n -le 4095 ] || { rm -f $@.tmp; \
+		echo "error: kernel command line of $$n bytes, at most 4095: shorten CMDLINE or INIT" >&2; exit 1; }
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
 $(ESP_IMG): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh

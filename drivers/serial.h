@@ -10,4 +10,11 @@ void serial_init(void);
 /* serial_write: send @len bytes, turning "\n" into "\r\n"; polls the transmitter. */
 void serial_write(const char *s, size_t len);
 
+/* serial_enable_rx_irq: raise IRQ 4 whenever received data is waiting. Once, after
+ * the IRQ handler is registered. */
+void serial_enable_rx_irq(void);
+
+/* serial_getc_nowait: the next received byte, or -1 when none is waiting. */
+int serial_getc_nowait(void);
+
 #endif

@@ -8,6 +8,8 @@
 #define ESRCH    3
 #define EINTR    4
 #define EIO      5
+#define ENXIO    6
+#define E2BIG    7
 #define ENOEXEC  8
 #define EBADF    9
 #define ECHILD  10
@@ -17,6 +19,7 @@
 #define EFAULT  14
 #define EBUSY   16
 #define EEXIST  17
+#define ENODEV  19
 #define ENOTDIR 20
 #define EISDIR  21
 #define EINVAL  22
@@ -24,7 +27,10 @@
 #define ENOTTY  25
 #define ENOSPC  28
 #define ESPIPE  29
+#define EROFS   30
 #define ERANGE  34
+#define ENAMETOOLONG 36
 #define ENOSYS  38
+#define ELOOP   40
 
 #endif

@@ -15,6 +15,8 @@ struct list_head {
 };
 
 #define LIST_HEAD_INIT(name) { &(name), &(name) }
+/* LIST_HEAD_DEF: define an empty list head called @name. */
+#define LIST_HEAD_DEF(name) struct list_head name = LIST_HEAD_INIT(name)
 
 /* container_of: from a pointer to a member back to its enclosing object. */
 #define container_of(ptr, type, member) \

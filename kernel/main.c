@@ -10,6 +10,15 @@
 #include "kernel/string.h"
 #include "kernel/symbols.h"
 #include "kernel/time.h"
+#include "kernel/sched.h"
+#include "kernel/exec.h"
+#include "kernel/vfs.h"
+#include "kernel/initrd.h"
+#include "drivers/console.h"
+#include "arch/x86_64/irq.h"
+#include "arch/x86_64/pic.h"
+#include "arch/x86_64/pit.h"
+#include "mm/mm.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/cpu_init.h"
 #include "arch/x86_64/qemu_exit.h"
@@ -34,14 +43,45 @@ static void take_boot_info(uint64_t pa)
 	boot_info.cmdline[BOOT_CMDLINE_MAX - 1] = 0;
 }
 
-/* idle: nothing to run yet; wait for interrupts forever. */
-__attribute__((noreturn)) static void idle(void)
+#define INIT_PATH "/init"
+#define INIT_MAX_ARGS 64
+
+/* init_argv: argv for /init: "/init" then the words of the init="..." option
+ * (Linux runs init= itself; our /init runs it and powers off with its status). */
+static void init_argv(char *words, char *argv[INIT_MAX_ARGS + 2])
 {
-	pr_info("kernel: boot complete, idle\n");
-	for (;;) {
-		sti();
-		hlt();
+	int n = 0;
+	argv[n++] = INIT_PATH;
+	for (char *w = words; w && *w && n <= INIT_MAX_ARGS;) {
+		while (*w == ' ')
+			*w++ = 0;
+		if (!*w)
+			break;
+		argv[n++] = w;
+		while (*w && *w != ' ')
+			w++;
 	}
+	argv[n] = NULL;
+}
+
+/* start_init: pid 1 runs /init from the initrd with the console as fds 0, 1, 2. */
+static void start_init(void)
+{
+	static char words[BOOT_CMDLINE_MAX];
+	char *argv[INIT_MAX_ARGS + 2];
+	char *envp[] = { "HOME=/", "PATH=/bin", "TERM=dumb", NULL };
+	struct process *p = process_alloc("init");
+	if (!p)
+		panic("start_init: no memory for pid 1");
+	strlcpy(words, cmdline_get("init") ? cmdline_get("init") : "", sizeof(words));
+	init_argv(words, argv);
+	for (int fd = 0; fd < 3; fd++)
+		if (fd_install(p, console_open()) != fd)
+			panic("start_init: cannot open the console as fd %d", fd);
+	int err = exec_load(p, INIT_PATH, argv, envp);
+	if (err)
+		panic("start_init: cannot run %s (error %d)", INIT_PATH, err);
+	process_start_user(p);
 }
 
 void kernel_main(uint64_t boot_info_phys)
@@ -60,10 +100,19 @@ void kernel_main(uint64_t boot_info_phys)
 	cpu_init();
 	mm_init(&boot_info);
 	mm_print_summary();
+	sched_init(); /* current = the idle process from here on */
 
 	if (cmdline_has("selftest"))
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
 	if (cmdline_has("crash"))
 		crash(cmdline_get("crash"));
-	idle();
+
+	mm_seal_kernel_half();
+	irq_register(IRQ_TIMER, sched_tick);
+	pit_start(HZ);
+	console_init();
+	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);
+	start_init();
+	pr_info("kernel: boot complete, starting %s\n", INIT_PATH);
+	cpu_idle();
 }

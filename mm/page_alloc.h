@@ -14,7 +14,9 @@
 enum vm_stat_item {
 	NR_PAGETABLE,    /* page-table pages (all levels) */
 	NR_SLAB,         /* kmalloc slabs and large kmalloc blocks */
-	NR_KERNEL_MISC,  /* other kernel allocations (stacks, buffers) */
+	NR_KERNEL_STACK, /* processes' kernel stacks */
+	NR_KERNEL_MISC,  /* other kernel allocations (buffers, self-tests) */
+	NR_ANON_PAGES,   /* user pages: anonymous, heap, stack, private copies of file bytes */
 	NR_VM_STAT_ITEMS
 };
 

@@ -21,6 +21,7 @@ cpio cpio
 gdb gdb
 python3 python3
 /usr/include/cmocka.h libcmocka-dev
+/usr/include/x86_64-linux-gnu/asm/unistd_64.h linux-libc-dev
 "
 
 missing=""

@@ -1,6 +1,8 @@
 #!/bin/sh
 # scripts/qemu.sh MODE IMG [QEMU ARGS...] - the one place QEMU is started.
-#   run    serial console on this terminal (Ctrl-A X quits QEMU)
+#   run    serial console on this terminal (Ctrl-A X quits QEMU), or plain
+#          stdin/stdout when stdin is not a terminal; exits with the guest's
+#          isa-debug-exit code (init: the program's status)
 #   debug  halted at the first instruction with the gdb stub on :$GDBPORT (1234);
 #          starts gdb with the kernel's symbols; serial log in build/serial.log
 #   test   for tests/run_tests.py: serial on stdout, no stdin, isa-debug-exit
@@ -28,10 +30,44 @@ decode() {
 	return "$status"
 }
 
+# feed SERIAL-LOG QEMU-PID: copy stdin to the guest once the kernel owns the
+# serial port, then send Ctrl-D (end of file for the console's reader). Sooner,
+# the firmware would take the bytes for keystrokes and the kernel's UART set-up
+# would drop them. The sign is the kernel's "boot complete" line; when a low
+# loglevel hides it, 10 s after the loader left the firmware. Gives up if QEMU exits.
+feed() {
+	waited=0
+	until grep -q "kernel: boot complete" "$1" 2>/dev/null || [ "$waited" -ge 100 ]; do
+		kill -0 "$2" 2>/dev/null || return 0
+		grep -q "loader: exiting boot services" "$1" 2>/dev/null && waited=$((waited + 1))
+		sleep 0.1
+	done
+	cat
+	printf '\004'
+}
+
+# run_piped QEMU-ARGS...: QEMU with a plain serial port on stdout, its input
+# from stdin through feed (a FIFO in between); QEMU's exit status.
+run_piped() {
+	dir=$(mktemp -d)
+	trap 'rm -rf "$dir"' EXIT
+	mkfifo "$dir/in"
+	qemu-system-x86_64 -chardev stdio,id=con,logfile="$dir/serial.log" -serial chardev:con \
+		"$@" <"$dir/in" &
+	qpid=$!
+	feed "$dir/serial.log" "$qpid" <&3 >"$dir/in" &
+	wait "$qpid"
+}
+
 case $mode in
 run)
 	status=0
-	qemu-system-x86_64 -serial mon:stdio "$@" || status=$?
+	if [ -t 0 ]; then # the monitor muxed in: Ctrl-A X quits, Ctrl-A C the monitor
+		qemu-system-x86_64 -serial mon:stdio "$@" || status=$?
+	else # a pipe or file: a plain serial port, fed by run_piped
+		# (stdin as fd 3: a background job's own stdin is /dev/null)
+		run_piped "$@" 3<&0 || status=$?
+	fi
 	decode "$status"
 	;;
 test)

@@ -77,14 +77,19 @@ TESTS = [
     boot_selftest("selftest_512M", "512M", 240),
     # Above 4 GiB: RAM splits around the PCI hole and OVMF may load everything high.
     boot_selftest("selftest_5G", "5G", 480),
-    dict(name="boot_to_idle", mem="512M", swap=None, timeout=120, cmdline="",
-         until=r"kernel: boot complete, idle",
+    dict(name="boot_to_shell", mem="512M", swap=None, timeout=120, cmdline="",
+         until=r"\$ $",
          expect=[r"loader: ImageBase", r"time: TSC \d+\.\d+ MHz", r"cpu: EFER.NXE CR0.WP CR4.PGE on",
                  r"Memory: \d+K RAM", r"Memory: kernel image \d+K \(text \d+K",
                  r"Memory: page tables \d+K, struct page array \d+K",
                  r"total +used +free", r"Mem: +\d+ +\d+ +\d+", r"buddy: free blocks per order",
-                 r"kernel: boot complete, idle"],
-         forbid=[r"Kernel panic"]),
+                 r"kernel: boot complete, starting /init", r"\$ $"],
+         forbid=[r"Kernel panic", r"unimplemented syscall"]),
+    # init="PROG ARGS": /init runs it and QEMU leaves with its exit status.
+    dict(name="init_exit_status", mem="256M", swap=None, timeout=120, cmdline='init="/bin/false"',
+         exit=1, expect=[r"init: exited|reboot: power off"], forbid=[r"Kernel panic"]),
+    dict(name="init_true", mem="256M", swap=None, timeout=120, cmdline='init="/bin/true"',
+         exit=0, expect=[r"reboot: power off"], forbid=[r"Kernel panic"]),
     oops("ud2", r"!!! #UD invalid opcode \(vector 6\)", r"RIP: [0-9a-f]{16} crash_ud2\+0x"),
     oops("null", r"!!! #PF page fault \(vector 14\), error code 0x0 \[- R K\]",
          r"RIP: [0-9a-f]{16} crash_null\+0x", r"CR2: 0000000000000000"),
@@ -107,4 +112,31 @@ TESTS = [
     loader_error("loader_initrd_missing", delete_file("initrd.cpio"), None, r"initrd\.cpio"),
     loader_error("loader_cmdline_missing", delete_file("cmdline.txt"), None, r"cmdline\.txt"),
     loader_error("loader_cmdline_binary", None, b"console=ttyS0 \x00\x01garbage\n", r"cmdline\.txt"),
+]
+
+
+def user_boot(name, init, exit, *expect):
+    """A boot straight into a user program: init="INIT" makes /init (user/init.c)
+    run it and power off with its status, which becomes QEMU's exit code."""
+    return dict(name=name, mem="256M", swap=None, timeout=120, cmdline=f'init="{init}" panic=-1',
+                exit=exit, expect=list(expect), forbid=[r"Kernel panic"])
+
+
+# 60 arguments of 64 bytes: a command line of ~4 KiB, near the loader's 4095 bytes.
+LONG_ARGS = " ".join(f"w{i:02d}" + "x" * 61 for i in range(60))
+
+TESTS += [
+    user_boot("user_hello", "/bin/hello", 0, r"^Hello, world!"),
+    user_boot("user_exit_status", "/bin/false", 1),
+    # 128 + SIGKILL, of which QEMU's exit status keeps 7 bits: (137 << 1 | 1) & 0xff = 19 -> 9.
+    user_boot("user_killed_status", "/tests/die 9", (128 + 9) & 0x7f,
+              r"reboot: power off by pid 1 \(init\), exit status 137"),
+    user_boot("user_missing_program", "/bin/no_such_program", 127,
+              r"init: cannot run /bin/no_such_program: No such file or directory"),
+    user_boot("user_not_elf", "/tests/not_elf.txt", 127,
+              r"init: cannot run /tests/not_elf\.txt: Exec format error"),
+    user_boot("user_args_4k", "/bin/echo " + LONG_ARGS, 0, r"^w00x{61} w01x{61} .* w59x{61}\r?$"),
+    # No init=: a welcome and the shell's prompt (stdin stays silent, so it then waits).
+    dict(name="user_shell_prompt", mem="256M", swap=None, timeout=120, cmdline="panic=-1",
+         until=r"\$ ", expect=[r"Welcome! This is /bin/sh", r"\$ "], forbid=[r"Kernel panic"]),
 ]

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """tests/run_tests.py - the runner behind `make test`.
 
-Runs three kinds of tests and ends with the line "N passed, N failed":
+Runs four kinds of tests and ends with the line "N passed, N failed":
   host   the cmocka unit tests in build/host/ (ASan/UBSan), one result per case;
   boot   the real kernel in QEMU (OVMF, TCG) from a copy of the real ESP image,
          each boot declared below with its RAM, swap and timeout; a boot that
          runs the in-kernel self-tests reports each self-test as a result;
-  gdb    real gdb attached to real QEMU (tests/gdb_test.py).
+  gdb    real gdb attached to real QEMU (tests/gdb_test.py);
+  user   the user programs of tests/user/ on Linux and in QEMU, compared (tests/user_tests.py).
 A hung boot is a failed test (timeout), never a hung `make test`.
 """
 import argparse
@@ -22,6 +23,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 import boot_tests  # noqa: E402  (the table of QEMU boots)
 import gdb_test  # noqa: E402
+import user_tests  # noqa: E402
 
 QEMU_EXIT_PANIC = 112
 
@@ -165,6 +167,8 @@ def main():
         jobs = [pool.submit(check_boot, build, t, results) for t in tests]
         if not args.only or re.search(args.only, "gdb"):
             jobs.append(pool.submit(gdb_test.run, build, results))
+        if not args.only or re.search(args.only, "user"):
+            jobs.append(pool.submit(user_tests.run, build, results))
         for j in jobs:
             j.result()
 

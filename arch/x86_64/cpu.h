@@ -22,10 +22,16 @@
 #define MSR_EFER        0xc0000080
 #define EFER_SCE        (1ull << 0)  /* syscall/sysret */
 #define EFER_NXE        (1ull << 11) /* execute-disable bit in PTEs */
+#define MSR_STAR        0xc0000081   /* syscall/sysret segment selectors */
+#define MSR_LSTAR       0xc0000082   /* syscall entry point */
+#define MSR_FMASK       0xc0000084   /* RFLAGS bits cleared on syscall */
 #define MSR_FS_BASE     0xc0000100
 #define MSR_GS_BASE     0xc0000101
 
+#define RFLAGS_TF (1ull << 8)
 #define RFLAGS_IF (1ull << 9)
+#define RFLAGS_DF (1ull << 10)
+#define RFLAGS_AC (1ull << 18)
 
 static inline uint8_t inb(uint16_t port)
 {
@@ -95,6 +101,31 @@ static inline void cli(void) { __asm__ volatile("cli" ::: "memory"); }
 static inline void sti(void) { __asm__ volatile("sti" ::: "memory"); }
 static inline void hlt(void) { __asm__ volatile("hlt" ::: "memory"); }
 static inline void cpu_relax(void) { __asm__ volatile("pause" ::: "memory"); }
+
+/* irq_save: disable interrupts, returning whether they were on (for irq_restore). */
+static inline uint64_t irq_save(void)
+{
+	uint64_t flags = read_rflags();
+	cli();
+	return flags & RFLAGS_IF;
+}
+
+/* irq_restore: re-enable interrupts if irq_save found them on. */
+static inline void irq_restore(uint64_t was_on)
+{
+	if (was_on)
+		sti();
+}
+
+static inline void fxsave(void *area)
+{
+	__asm__ volatile("fxsave64 (%0)" : : "r"(area) : "memory");
+}
+
+static inline void fxrstor(const void *area)
+{
+	__asm__ volatile("fxrstor64 (%0)" : : "r"(area) : "memory");
+}
 
 static inline void invlpg(uint64_t va)
 {

@@ -2,7 +2,12 @@
 #ifndef ARCH_X86_64_CPU_INIT_H
 #define ARCH_X86_64_CPU_INIT_H
 
-/* cpu_init: GDT/TSS, IDT, then EFER.NXE, CR0.WP, CR4.PGE (+SMEP/SMAP when present). Boot, once. */
+#include <stdbool.h>
+
+/* cpu_init: GDT/TSS, IDT, PIC, SSE, syscall MSRs, then EFER.NXE, CR0.WP, CR4.PGE
+ * (+SMEP/SMAP when present). Boot, once. */
 void cpu_init(void);
+
+extern bool cpu_has_smap; /* CR4.SMAP is on: user accesses need stac/clac */
 
 #endif

@@ -85,3 +85,8 @@ void gdt_init(void)
 	load_segments(&gdtr);
 	__asm__ volatile("ltr %w0" : : "r"((uint16_t)GDT_TSS));
 }
+
+void tss_set_kernel_stack(uint64_t rsp0)
+{
+	tss.rsp[0] = rsp0;
+}

@@ -22,4 +22,7 @@ enum ist_slot { IST_NONE = 0, IST_DOUBLE_FAULT = 1, IST_NMI = 2, IST_MACHINE_CHE
 /* gdt_init: load the GDT, reload every segment register, load the TSS. Boot, once. */
 void gdt_init(void);
 
+/* tss_set_kernel_stack: the stack the CPU switches to on a ring 3 -> ring 0 trap (TSS.RSP0). */
+void tss_set_kernel_stack(uint64_t rsp0);
+
 #endif

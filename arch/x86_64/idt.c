@@ -23,10 +23,19 @@ struct idtr {
 	uint64_t base;
 } __attribute__((packed));
 
-#define GATE_INTERRUPT 0x8e /* present, DPL 0, 64-bit interrupt gate */
+#define GATE_INTERRUPT 0x8e      /* present, DPL 0, 64-bit interrupt gate */
+#define GATE_INTERRUPT_USER 0xee /* the same with DPL 3: `int3`/`into` may be used from ring 3 */
 
 extern const uint64_t isr_stub_table[256];
 static struct idt_gate idt[256];
+
+/* gate_type: #BP (int3) and #OF (into) are instructions user code may execute
+ * on purpose (debuggers, abort paths): their gates allow ring 3, as Linux's do.
+ * Every other vector raised by `int n` from ring 3 becomes #GP. */
+static uint8_t gate_type(int v)
+{
+	return (v == 3 || v == 4) ? GATE_INTERRUPT_USER : GATE_INTERRUPT;
+}
 
 /* ist_for_vector: the IST slot a vector runs on, IST_NONE for the current stack. */
 static enum ist_slot ist_for_vector(int v)
@@ -47,7 +56,7 @@ void idt_init(void)
 			.offset_low = stub & 0xffff,
 			.selector = GDT_KERNEL_CODE,
 			.ist = ist_for_vector(v),
-			.type_attr = GATE_INTERRUPT,
+			.type_attr = gate_type(v),
 			.offset_mid = (stub >> 16) & 0xffff,
 			.offset_high = stub >> 32,
 		};

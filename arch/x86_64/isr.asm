@@ -59,6 +59,10 @@ isr_common:
 	mov rbp, rsp            ; that trapped
 	call trap_dispatch
 	add rsp, 16
+; trap_return: pop a struct trap_frame at RSP and iretq. Also where a new
+; process first enters user mode (ret_from_fork in switch.asm jumps here).
+global trap_return
+trap_return:
 	pop r15
 	pop r14
 	pop r13

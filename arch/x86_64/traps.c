@@ -13,6 +13,13 @@
 #include "kernel/panic.h"
 #include "kernel/backtrace.h"
 #include "kernel/errno.h"
+#include "kernel/entry.h"
+#include "kernel/proc.h"
+#include "kernel/signal.h"
+#include "arch/x86_64/traps.h"
+#include "arch/x86_64/irq.h"
+#include "arch/x86_64/pic.h"
+#include "mm/fault.h"
 
 #define VEC_PAGE_FAULT 14
 
@@ -85,13 +92,46 @@ __attribute__((noreturn)) static void die(const struct trap_frame *f)
 	panic_stop();
 }
 
+void kernel_fault(struct trap_frame *f)
+{
+	if (!fixup_kernel_fault(f))
+		die(f);
+}
+
+/* exception_signal: the signal a user-mode CPU exception sends (Linux: arch/x86/kernel/traps.c). */
+static int exception_signal(uint64_t vector)
+{
+	switch (vector) {
+	case 0: case 16: case 19: return SIGFPE;   /* #DE, #MF, #XM */
+	case 1: case 3:           return SIGTRAP;  /* #DB, #BP */
+	case 6:                   return SIGILL;   /* #UD */
+	case 17:                  return SIGBUS;   /* #AC */
+	default:                  return SIGSEGV;  /* #GP, #SS, #NP, #OF, #BR, ... */
+	}
+}
+
+/* user_exception: a CPU exception in user mode kills (or signals) only that process. */
+static void user_exception(struct trap_frame *f)
+{
+	int sig = exception_signal(f->vector);
+	pr_info("pid %d (%s): %s at ip %lx sp %lx error %lx, signal %d\n", current->pid, current->comm,
+		exception_names[f->vector], f->rip, f->rsp, f->error_code, sig);
+	force_signal(sig);
+}
+
 /* trap_dispatch: entry from isr_common for every vector; called with IF=0. */
 void trap_dispatch(struct trap_frame *f)
 {
-	if (f->vector < 32) {
-		if ((f->vector == VEC_PAGE_FAULT || f->vector == 13) && fixup_kernel_fault(f))
-			return;
-		die(f);
-	}
-	pr_warn("trap: unexpected interrupt vector %lu\n", f->vector);
+	if (f->vector == VEC_PAGE_FAULT)
+		handle_page_fault(f);
+	else if (f->vector < 32 && trap_from_user(f))
+		user_exception(f);
+	else if (f->vector < 32)
+		kernel_fault(f);
+	else if (f->vector >= IRQ_BASE_VECTOR && f->vector < IRQ_BASE_VECTOR + 16)
+		irq_dispatch(f);
+	else
+		pr_warn("trap: unexpected interrupt vector %lu\n", f->vector);
+	if (trap_from_user(f))
+		exit_to_user(f);
 }

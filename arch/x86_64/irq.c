@@ -1,0 +1,25 @@
+/* arch/x86_64/irq.c - hardware interrupt dispatch over the 8259 PICs (see irq.h). */
+#include "arch/x86_64/irq.h"
+#include "arch/x86_64/pic.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+
+static irq_handler_t handlers[16];
+
+void irq_register(unsigned irq, irq_handler_t fn)
+{
+	if (irq >= 16 || handlers[irq])
+		panic("irq_register: IRQ %u is invalid or taken", irq);
+	handlers[irq] = fn;
+	pic_unmask(irq);
+}
+
+void irq_dispatch(struct trap_frame *f)
+{
+	unsigned irq = (unsigned)(f->vector - IRQ_BASE_VECTOR);
+	if (handlers[irq])
+		handlers[irq](f);
+	else
+		pr_warn("irq: unexpected IRQ %u\n", irq);
+	pic_eoi(irq);
+}

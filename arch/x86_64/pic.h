@@ -1,0 +1,24 @@
+/*
+ * arch/x86_64/pic.h - the legacy 8259A interrupt controllers (master + slave),
+ * remapped so IRQ 0..15 arrive as vectors 0x20..0x2f, clear of the CPU's
+ * exceptions 0..31. Enough for the PIT timer (IRQ 0) and COM1 (IRQ 4).
+ */
+#ifndef ARCH_X86_64_PIC_H
+#define ARCH_X86_64_PIC_H
+
+#include <stdint.h>
+
+#define IRQ_BASE_VECTOR 0x20
+#define IRQ_TIMER 0
+#define IRQ_COM1  4
+
+/* pic_init: remap both PICs to IRQ_BASE_VECTOR with every line masked. Boot, once. */
+void pic_init(void);
+
+/* pic_unmask: let @irq through. */
+void pic_unmask(unsigned irq);
+
+/* pic_eoi: acknowledge @irq so the PIC delivers the next one. */
+void pic_eoi(unsigned irq);
+
+#endif

@@ -1,0 +1,88 @@
+; arch/x86_64/syscall.asm - the `syscall` instruction's entry (Intel SDM Vol. 2B
+; SYSCALL; Linux: entry_SYSCALL_64).
+;
+; The CPU jumps here in ring 0 with RCX = user RIP, R11 = user RFLAGS, RSP
+; still the user's and IF cleared (IA32_FMASK). We switch to the process's
+; kernel stack and build the same struct trap_frame an interrupt builds, so
+; every kernel path (fork, execve, signals, the scheduler) sees one layout.
+; Single CPU: the user RSP is parked in a global, not in per-CPU GS space.
+
+bits 64
+section .text
+extern syscall_dispatch
+extern syscall_kernel_rsp
+global syscall_entry
+
+%define USER_CS (0x20 | 3)
+%define USER_DS (0x18 | 3)
+%define SYSCALL_VECTOR 0x100     ; not a CPU vector: marks a syscall frame
+
+syscall_entry:
+	mov [rel syscall_user_rsp], rsp
+	mov rsp, [rel syscall_kernel_rsp]
+	push USER_DS                     ; ss
+	push qword [rel syscall_user_rsp] ; rsp
+	push r11                         ; rflags
+	push USER_CS                     ; cs
+	push rcx                         ; rip
+	push 0                           ; error code
+	push SYSCALL_VECTOR
+	push rax
+	push rbx
+	push rcx
+	push rdx
+	push rsi
+	push rdi
+	push rbp
+	push r8
+	push r9
+	push r10
+	push r11
+	push r12
+	push r13
+	push r14
+	push r15
+	mov rdi, rsp                     ; struct trap_frame *
+	push qword [rsp + 17*8]          ; frame record {user rbp, user rip} for backtraces
+	push rbp
+	mov rbp, rsp
+	call syscall_dispatch            ; returns with IF=0, ready to leave
+	add rsp, 16
+	pop r15
+	pop r14
+	pop r13
+	pop r12
+	pop r11
+	pop r10
+	pop r9
+	pop r8
+	pop rbp
+	pop rdi
+	pop rsi
+	pop rdx
+	pop rcx
+	pop rbx
+	pop rax
+	add rsp, 16                      ; vector, error code
+	; sysret reloads RIP from RCX and RFLAGS from R11, so it can only return
+	; to a frame whose RCX/R11 hold exactly those (an untouched syscall frame;
+	; execve and rt_sigreturn rewrite it), and it faults in ring 0 on a
+	; non-canonical RIP. Everything else leaves through iretq (Linux does the same).
+	cmp rcx, [rsp]                   ; rcx == rip?
+	jne .iret
+	cmp r11, [rsp + 16]              ; r11 == rflags?
+	jne .iret
+	push rax
+	mov rax, 0x00007fffffffffff
+	cmp rcx, rax
+	pop rax
+	ja .iret
+	mov rsp, [rsp + 24]              ; user rsp
+	o64 sysret
+.iret:
+	iretq
+
+section .bss
+syscall_user_rsp: resq 1
+
+section .note.GNU-stack noalloc noexec nowrite progbits

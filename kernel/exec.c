@@ -1,0 +1,313 @@
+/*
+ * kernel/exec.c - execve (Linux: fs/exec.c do_execveat_common and
+ * fs/binfmt_elf.c load_elf_binary, for static executables only).
+ *
+ * The new program is built completely in a new mm while the old one is left
+ * alone: file lookup, ELF checks, segments, stack. Any failure there returns
+ * -errno to the old program, which keeps running. Only then does exec_commit
+ * swap the mm in (Linux's "point of no return", begin_new_exec), and from
+ * there on nothing can fail.
+ */
+#include <elf.h>
+#include "kernel/exec.h"
+#include "kernel/elf.h"
+#include "kernel/exec_stack.h"
+#include "kernel/initrd.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
+#include "kernel/vfs.h"
+#include "kernel/random.h"
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/gdt.h"
+#include "mm/kmalloc.h"
+#include "mm/mm.h"
+#include "mm/page.h"
+
+/* execve's budget for the path, the argument and environment strings, and their
+ * pointers: 32 pages, Linux's MAX_ARG_PAGES (its limit before 2.6.23). */
+#define ARG_MAX (32 * PAGE_SIZE)
+
+/* Free stack a program gets below its arguments (Linux: setup_arg_pages' stack_expand). */
+#define STACK_EXPAND (128ull << 10)
+
+#define USER_HZ 100        /* AT_CLKTCK: the unit of times() */
+#define FXSAVE_MXCSR 24    /* offset of MXCSR in the fxsave area (Intel SDM Vol. 1 10.5.1) */
+
+/* open_exec: the contents of the file @path names for @p, if it may be executed:
+ * a regular file with an x bit (Linux: may_open with MAY_EXEC). 0 or -errno. */
+static int open_exec(struct process *p, const char *path, const uint8_t **data, uint64_t *size)
+{
+	struct initrd_node *n;
+	int err = initrd_resolve(p->cwd, path, true, &n);
+	if (err)
+		return err;
+	if (!S_ISREG(n->mode) || !(n->mode & 0111))
+		return -EACCES;
+	*data = n->data;
+	*size = n->size;
+	return 0;
+}
+
+/* map_segment: one PT_LOAD as a file VMA over its pages, filled now (demand
+ * paging will fill them from the same description). The file is cut off at
+ * p_offset + p_filesz, so the rest of the last file page and the bss read as
+ * zeros (Linux maps the file, then padzero clears that tail). */
+static int map_segment(struct mm *mm, const struct elf_image *img, const struct elf_segment *s)
+{
+	uint64_t start = PAGE_ALIGN_DOWN(s->vaddr);
+	uint64_t len = PAGE_ALIGN(s->vaddr + s->memsz) - start;
+	uint64_t offset = s->offset - (s->vaddr - start); /* elf_parse: congruent mod the page size */
+	if (!vma_map_file(mm, start, len, s->prot, 0, img->data, s->offset + s->filesz, offset))
+		return -ENOMEM;
+	return mm_populate(mm, start, len);
+}
+
+/* map_segments: every PT_LOAD of @img; the heap starts at the page after the
+ * highest one (Linux: elf_brk; it randomises the start, we do not). */
+static int map_segments(struct mm *mm, const struct elf_image *img)
+{
+	struct elf_segment s;
+	for (uint16_t i = 0; i < img->phnum; i++) {
+		if (!elf_segment(img, i, &s))
+			continue;
+		int err = map_segment(mm, img, &s);
+		if (err)
+			return err;
+	}
+	mm->start_brk = mm->brk = PAGE_ALIGN(img->max_vaddr);
+	return 0;
+}
+
+/* write_stack: map [stack] below STACK_TOP, big enough for @si plus STACK_EXPAND,
+ * and write @spec's image into it. 0, -E2BIG (more than a quarter of the stack
+ * limit, Linux's cap on arguments, which also keeps it clear of the segments
+ * below ELF_VA_END), or -ENOMEM. */
+static int write_stack(struct mm *mm, const struct stack_spec *spec, const struct stack_image *si)
+{
+	uint64_t len = PAGE_ALIGN(si->size) + STACK_EXPAND;
+	if (si->size > STACK_LIMIT / 4)
+		return -E2BIG;
+	if (!vma_map(mm, STACK_TOP - len, len, PROT_READ | PROT_WRITE, VM_GROWSDOWN, VMA_STACK))
+		return -ENOMEM;
+	uint8_t *buf = kmalloc(si->size);
+	if (!buf || mm_populate(mm, STACK_TOP - len, len)) {
+		kfree(buf);
+		return -ENOMEM;
+	}
+	stack_write(spec, si, buf);
+	if (copy_to_mm(mm, si->sp, buf, si->size))
+		panic("write_stack: populated stack at %lx not present", si->sp);
+	kfree(buf);
+	return 0;
+}
+
+/* setup_stack: the initial stack of @img's program with @argv, @envp and AT_EXECFN
+ * @path; records where its parts are in @mm. 0, -E2BIG or -ENOMEM. */
+static int setup_stack(struct mm *mm, const struct elf_image *img, const char *path,
+		       char *const argv[], char *const envp[])
+{
+	uint32_t id[4];
+	uint8_t random[AT_RANDOM_BYTES];
+	cpuid(1, 0, id);
+	get_random_bytes(random, sizeof(random));
+	const struct auxv auxv[] = { /* Linux's order (create_elf_tables) */
+		{ AT_HWCAP, id[3] },       { AT_PAGESZ, PAGE_SIZE },  { AT_CLKTCK, USER_HZ },
+		{ AT_PHDR, img->phdr },    { AT_PHENT, img->phent },  { AT_PHNUM, img->phnum },
+		{ AT_BASE, 0 },            { AT_FLAGS, 0 },           { AT_ENTRY, img->entry },
+		{ AT_UID, 0 },             { AT_EUID, 0 },            { AT_GID, 0 },
+		{ AT_EGID, 0 },            { AT_SECURE, 0 },
+	};
+	const struct stack_spec spec = { argv, envp, path, random, auxv,
+					 sizeof(auxv) / sizeof(auxv[0]), STACK_TOP };
+	struct stack_image si;
+	stack_layout(&spec, &si);
+	int err = write_stack(mm, &spec, &si);
+	if (err)
+		return err;
+	mm->start_stack = si.sp;
+	mm->arg_start = si.arg_start;
+	mm->arg_end = si.arg_end;
+	mm->env_start = si.env_start;
+	mm->env_end = si.env_end;
+	return 0;
+}
+
+/* start_user: @tf enters the new program at @entry with RSP @sp, in ring 3 with
+ * interrupts on and every other register 0, as Linux's start_thread leaves them
+ * (the psABI: RDX 0 means no exit function to register with atexit). */
+static void start_user(struct trap_frame *tf, uint64_t entry, uint64_t sp)
+{
+	*tf = (struct trap_frame){
+		.rip = entry,
+		.cs = GDT_USER_CODE | 3,
+		.rflags = RFLAGS_IF | 0x2, /* bit 1 of RFLAGS is always set */
+		.rsp = sp,
+		.ss = GDT_USER_DATA | 3,
+	};
+}
+
+/* fresh_fpu: @p's x87/SSE state as after FNINIT with MXCSR at its reset value
+ * (Linux: fpstate_init_fxstate): FCW 0x037f (all exceptions masked, double
+ * extended precision), MXCSR 0x1f80, everything else 0. */
+static void fresh_fpu(struct process *p)
+{
+	const uint16_t fcw = 0x037f;
+	const uint32_t mxcsr = 0x1f80;
+	memset(p->fpu, 0, sizeof(p->fpu));
+	memcpy(p->fpu, &fcw, sizeof(fcw));
+	memcpy(p->fpu + FXSAVE_MXCSR, &mxcsr, sizeof(mxcsr));
+	if (p == current)
+		fxrstor(p->fpu); /* the next context switch saves the live registers over p->fpu */
+}
+
+/* exec_commit: the point of no return: @p leaves its old program for @mm and
+ * @img's entry point with RSP mm->start_stack, named after @path. */
+static void exec_commit(struct process *p, struct mm *mm, const struct elf_image *img, const char *path)
+{
+	struct mm *old = p->mm;
+	note_rss(p); /* the old program's peak counts for ru_maxrss, as Linux's exec_mmap */
+	p->mm = mm;
+	p->fs_base = 0;
+	if (p == current) {
+		mm_switch(mm); /* before mm_destroy: never free the tables CR3 points at */
+		wrmsr(MSR_FS_BASE, 0);
+	}
+	if (old)
+		mm_destroy(old);
+	p->clear_child_tid = 0; /* an address in the old program (Linux: mm_release) */
+	process_set_comm(p, path);
+	start_user(p->tf, img->entry, mm->start_stack);
+	fresh_fpu(p);
+	signals_reset_on_exec(p);
+	files_close_on_exec(p);
+}
+
+int exec_load(struct process *p, const char *path, char *const argv[], char *const envp[])
+{
+	const uint8_t *data;
+	uint64_t size;
+	struct elf_image img;
+	int err = open_exec(p, path, &data, &size);
+	if (err)
+		return err;
+	err = elf_parse(data, size, &img);
+	if (err) {
+		pr_info("exec: %s %s\n", path, img.why);
+		return err;
+	}
+	struct mm *mm = mm_create();
+	if (!mm)
+		return -ENOMEM;
+	err = map_segments(mm, &img);
+	if (!err)
+		err = setup_stack(mm, &img, path, argv, envp);
+	if (err) {
+		mm_destroy(mm);
+		return err;
+	}
+	exec_commit(p, mm, &img, path);
+	return 0;
+}
+
+/* What execve copies from user memory before anything else happens: the path,
+ * then the argv and envp strings, packed NUL-terminated in one ARG_MAX buffer
+ * (Linux copies them straight to the new stack: bprm->p), and the kernel
+ * pointer arrays exec_load takes (argv[argc] and envp[envc] are NULL). */
+struct exec_args {
+	char *buf;
+	uint64_t used;  /* bytes of buf in use */
+	uint64_t count; /* argv and envp strings copied so far */
+	char **argv, **envp;
+};
+
+/* arg_room: bytes the next string may take, NUL included: the strings, a pointer
+ * for each (this one too) and the two NULL pointers must fit in ARG_MAX. */
+static uint64_t arg_room(const struct exec_args *a)
+{
+	uint64_t taken = a->used + sizeof(char *) * (a->count + 3);
+	return taken < ARG_MAX ? ARG_MAX - taken : 0;
+}
+
+/* copy_path: the user path @upath to the start of the buffer. 0, -EFAULT, -ENAMETOOLONG. */
+static long copy_path(struct exec_args *a, const char *upath)
+{
+	long n = strncpy_from_user(a->buf, upath, PATH_MAX);
+	if (n < 0)
+		return n;
+	a->used = (uint64_t)n + 1;
+	return 0;
+}
+
+/* copy_strings: append the strings of the NULL-terminated user array @uv (NULL:
+ * none, as Linux) to the buffer. How many, or -EFAULT / -E2BIG. */
+static long copy_strings(struct exec_args *a, const char *const *uv)
+{
+	for (long n = 0; uv; n++) {
+		const char *s;
+		if (copy_from_user(&s, &uv[n], sizeof(s)))
+			return -EFAULT;
+		if (!s)
+			return n;
+		long len = strncpy_from_user(a->buf + a->used, s, arg_room(a));
+		if (len < 0)
+			return len == -ENAMETOOLONG ? -E2BIG : len;
+		a->used += (uint64_t)len + 1;
+		a->count++;
+	}
+	return 0;
+}
+
+/* point_strings: @ptrs[0..n-1] = the @n packed strings from *@at on, @ptrs[n] =
+ * NULL; moves *@at past them. */
+static void point_strings(char **ptrs, long n, char **at)
+{
+	for (long i = 0; i < n; i++) {
+		ptrs[i] = *at;
+		*at += strlen(*at) + 1;
+	}
+	ptrs[n] = NULL;
+}
+
+/* copy_args: execve's path, argv and envp from user memory into @a. 0 or -errno. */
+static long copy_args(struct exec_args *a, const char *path, const char *const *argv,
+		      const char *const *envp)
+{
+	long err = copy_path(a, path);
+	if (err)
+		return err;
+	long argc = copy_strings(a, argv);
+	if (argc < 0)
+		return argc;
+	long envc = copy_strings(a, envp);
+	if (envc < 0)
+		return envc;
+	a->argv = kmalloc(sizeof(char *) * (uint64_t)(argc + envc + 2));
+	if (!a->argv)
+		return -ENOMEM;
+	a->envp = a->argv + argc + 1;
+	char *at = a->buf + strlen(a->buf) + 1;
+	point_strings(a->argv, argc, &at);
+	point_strings(a->envp, envc, &at);
+	return 0;
+}
+
+/* On success the syscall "returns" 0 into the new program's frame, which is
+ * what Linux starts a program with in RAX too. */
+long sys_execve(const char *path, const char *const *argv, const char *const *envp)
+{
+	struct exec_args a = { .buf = kmalloc(ARG_MAX) };
+	if (!a.buf)
+		return -ENOMEM;
+	long err = copy_args(&a, path, argv, envp);
+	if (!err)
+		err = exec_load(current, a.buf, a.argv, a.envp);
+	kfree(a.argv);
+	kfree(a.buf);
+	return err;
+}

@@ -1,0 +1,128 @@
+/*
+ * kernel/exit.c - exit, exit_group and wait4 (Linux: kernel/exit.c).
+ * A process that exits keeps only its struct and kernel stack, as a zombie,
+ * until its parent collects the status with wait4; the parent's wait4 frees them.
+ */
+#include "kernel/exit.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/rusage.h"
+#include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
+#include "kernel/vfs.h"
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/qemu_exit.h"
+#include "mm/mm.h"
+
+#define WNOHANG 1
+
+/* init_exited: pid 1 is gone: power off with its status (128+sig for a signal death). */
+__attribute__((noreturn)) static void init_exited(int status)
+{
+	int code = (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+	pr_notice("init: exited with status %d, powering off\n", code);
+	qemu_exit((uint32_t)code);
+	halt_forever();
+}
+
+/* reparent_children: hand @p's children to init (Linux: forget_original_parent). */
+static void reparent_children(struct process *p)
+{
+	struct process *init = find_process(1);
+	while (!list_empty(&p->children)) {
+		struct process *c = list_first_entry(&p->children, struct process, sibling);
+		list_del(&c->sibling);
+		c->parent = init;
+		list_add_tail(&c->sibling, &init->children);
+		if (c->state == PROC_ZOMBIE)
+			wake_up(&init->child_exit);
+	}
+}
+
+void do_exit(int status)
+{
+	struct process *p = current;
+	if (p->pid == 1)
+		init_exited(status);
+	files_close_all(p);
+	if (p->mm) {
+		note_rss(p);
+		mm_switch(NULL); /* never free the tables CR3 points at */
+		mm_destroy(p->mm);
+		p->mm = NULL;
+	}
+	reparent_children(p);
+	cli();
+	p->exit_status = status;
+	p->state = PROC_ZOMBIE;
+	send_signal(p->parent, SIGCHLD);
+	wake_up(&p->parent->child_exit);
+	schedule();
+	panic("do_exit: zombie pid %d was scheduled again", p->pid);
+}
+
+long sys_exit(int code)
+{
+	do_exit(W_EXITCODE(code));
+}
+
+long sys_exit_group(int code)
+{
+	do_exit(W_EXITCODE(code)); /* one thread per process: the same as exit */
+}
+
+/* wait_matches: does child @c answer wait4's @pid selector (pid, -1, 0, -pgid)? */
+static bool wait_matches(const struct process *c, int pid)
+{
+	if (pid > 0)
+		return c->pid == pid;
+	if (pid == -1)
+		return true;
+	return c->pgid == (pid == 0 ? current->pgid : -pid);
+}
+
+/* reap: collect zombie @c: status and usage to the caller, then free it. Returns its pid. */
+static long reap(struct process *c, int *status, void *rusage)
+{
+	struct rusage_k ru;
+	int pid = c->pid;
+	if (status && copy_to_user(status, &c->exit_status, sizeof(int)))
+		return -EFAULT;
+	if (rusage) {
+		rusage_fill(c, 0, &ru);
+		if (copy_to_user(rusage, &ru, sizeof(ru)))
+			return -EFAULT;
+	}
+	rusage_add_child(current, c);
+	process_free(c);
+	return pid;
+}
+
+long sys_wait4(int pid, int *status, int options, void *rusage)
+{
+	if (options & ~(WNOHANG | 0x2 /* WUNTRACED */ | 0x8 /* WCONTINUED */ | 0x40000000 /* __WALL */))
+		return -EINVAL;
+	for (;;) {
+		bool have_child = false;
+		struct list_head *it;
+		list_for_each(it, &current->children) {
+			struct process *c = list_entry(it, struct process, sibling);
+			if (!wait_matches(c, pid))
+				continue;
+			have_child = true;
+			if (c->state == PROC_ZOMBIE)
+				return reap(c, status, rusage);
+		}
+		if (!have_child)
+			return -ECHILD;
+		if (options & WNOHANG)
+			return 0;
+		if (signal_pending(current))
+			return -EINTR;
+		sleep_on(&current->child_exit);
+	}
+}

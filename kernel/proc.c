@@ -1,0 +1,74 @@
+/*
+ * kernel/proc.c - the process table: allocation of a process and its kernel
+ * stack, pid numbers, lookup. Linux keeps a pid hash; a list is enough for
+ * the few dozen processes a teaching kernel runs.
+ */
+#include "kernel/proc.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+#include "mm/kmalloc.h"
+#include "mm/page_alloc.h"
+#include "arch/x86_64/cpu.h"
+
+struct process *current;
+LIST_HEAD_DEF(process_list);
+static int next_pid = 1;
+
+struct process *process_alloc(const char *comm)
+{
+	struct process *p = kzalloc(sizeof(*p));
+	if (!p)
+		return NULL;
+	struct page *stack = alloc_pages(KSTACK_ORDER, NR_KERNEL_STACK);
+	if (!stack) {
+		kfree(p);
+		return NULL;
+	}
+	p->kstack = (uint64_t)page_address(stack);
+	p->tf = (struct trap_frame *)(p->kstack + KSTACK_SIZE) - 1;
+	p->pid = next_pid++;
+	p->pgid = p->sid = p->pid;
+	p->state = PROC_RUNNABLE;
+	strlcpy(p->comm, comm, sizeof(p->comm));
+	strlcpy(p->cwd, "/", sizeof(p->cwd));
+	list_init(&p->children);
+	list_init(&p->sibling);
+	list_init(&p->run);
+	wait_queue_init(&p->child_exit);
+	uint64_t irq = irq_save(); /* the console's Ctrl-C handler walks the list */
+	list_add_tail(&p->all, &process_list);
+	irq_restore(irq);
+	return p;
+}
+
+void process_free(struct process *p)
+{
+	if (p->state != PROC_ZOMBIE || p == current)
+		panic("process_free: pid %d is not a reaped zombie", p->pid);
+	uint64_t irq = irq_save();
+	list_del(&p->all);
+	irq_restore(irq);
+	list_del(&p->sibling);
+	free_pages(virt_to_page((void *)p->kstack), KSTACK_ORDER, NR_KERNEL_STACK);
+	kfree(p);
+}
+
+struct process *find_process(int pid)
+{
+	struct list_head *it;
+	list_for_each(it, &process_list) {
+		struct process *p = list_entry(it, struct process, all);
+		if (p->pid == pid)
+			return p;
+	}
+	return NULL;
+}
+
+void process_set_comm(struct process *p, const char *path)
+{
+	const char *base = path;
+	for (const char *s = path; *s; s++)
+		if (*s == '/' && s[1])
+			base = s + 1;
+	strlcpy(p->comm, base, sizeof(p->comm));
+}

@@ -1,0 +1,97 @@
+/*
+ * kernel/proc.h - processes (Linux: struct task_struct, much reduced).
+ *
+ * Every process has a kernel stack of KSTACK_SIZE; a user process's registers
+ * live in the struct trap_frame at the top of that stack while it is in the
+ * kernel (syscall, interrupt, exception), and its address space in `mm`.
+ * Kernel threads (kswapd, later) have no mm and never return to user mode.
+ * Lock: the process list and states change with interrupts off (single CPU).
+ */
+#ifndef KERNEL_PROC_H
+#define KERNEL_PROC_H
+
+#include <stdint.h>
+#include <stdbool.h>
+#include "kernel/list.h"
+#include "kernel/wait.h"
+#include "arch/x86_64/trap_frame.h"
+
+#define KSTACK_ORDER 2                       /* 16 KiB kernel stacks */
+#define KSTACK_SIZE  (4096ul << KSTACK_ORDER)
+#define NR_OPEN      64                      /* file descriptors per process */
+#define NSIG         64
+#define TASK_COMM_LEN 16
+
+enum proc_state {
+	PROC_RUNNABLE, /* on the run queue, or running (== current) */
+	PROC_SLEEPING, /* on a wait queue; wake_up() makes it runnable */
+	PROC_ZOMBIE,   /* exited; its parent has not reaped it with wait4 yet */
+};
+
+struct mm;
+struct file;
+
+/* One signal disposition (Linux: struct k_sigaction). */
+struct sigaction_k {
+	uint64_t handler;  /* SIG_DFL (0), SIG_IGN (1), or a user address */
+	uint64_t flags;    /* SA_* */
+	uint64_t restorer; /* SA_RESTORER: user code that calls rt_sigreturn */
+	uint64_t mask;
+};
+
+struct process {
+	int pid;
+	enum proc_state state;
+	char comm[TASK_COMM_LEN];   /* program name, as Linux's comm: basename of the exec'd path */
+	bool kthread;               /* kernel thread: no mm, no user mode */
+
+	struct process *parent;
+	struct list_head children;  /* our children, via their `sibling` */
+	struct list_head sibling;
+	struct list_head all;       /* in the list of every process (process_list) */
+	struct list_head run;       /* run queue or wait queue link */
+	struct wait_queue child_exit; /* wait4 sleeps here until a child exits */
+
+	uint64_t kstack;            /* lowest address of the kernel stack (direct map) */
+	uint64_t saved_rsp;         /* kernel RSP while switched out (switch_to) */
+	struct trap_frame *tf;      /* user registers, at the top of kstack */
+	uint64_t fs_base;           /* MSR_FS_BASE: musl's thread pointer (arch_prctl) */
+	uint8_t fpu[512] __attribute__((aligned(16))); /* fxsave area: x87/SSE state */
+
+	struct mm *mm;              /* address space; NULL for kernel threads */
+	struct file *files[NR_OPEN];
+	uint64_t fd_cloexec;        /* bit n: fd n has FD_CLOEXEC */
+	char cwd[256];              /* current directory, absolute */
+	int pgid, sid;              /* process group and session (setpgid/setsid) */
+
+	int exit_status;            /* wait4 status word (Linux encoding), valid when ZOMBIE */
+	uint64_t sig_pending;       /* bit (n-1) for signal n */
+	uint64_t sig_blocked;
+	struct sigaction_k sigactions[NSIG];
+	uint64_t clear_child_tid;   /* set_tid_address */
+	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
+
+	/* getrusage and /proc/PID/stat */
+	uint64_t min_flt, maj_flt;
+	uint64_t utime_ticks, stime_ticks;
+	uint64_t max_rss_pages;
+	/* Children's totals, added when they are reaped (RUSAGE_CHILDREN). */
+	uint64_t c_min_flt, c_maj_flt, c_utime_ticks, c_stime_ticks, c_max_rss_pages;
+};
+
+extern struct process *current;
+extern struct list_head process_list;
+
+/* process_alloc: a new process with a pid, a kernel stack and no mm; NULL when out of memory. */
+struct process *process_alloc(const char *comm);
+
+/* process_free: release a reaped zombie's kernel stack and struct (parent context). */
+void process_free(struct process *p);
+
+/* find_process: the live or zombie process with @pid, or NULL. */
+struct process *find_process(int pid);
+
+/* process_set_comm: set comm from the basename of @path (exec). */
+void process_set_comm(struct process *p, const char *path);
+
+#endif

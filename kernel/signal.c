@@ -1,0 +1,255 @@
+/*
+ * kernel/signal.c - signal generation, dispositions and delivery (see signal.h).
+ *
+ * A signal is a bit in p->sig_pending. It is acted upon only on the way back
+ * to user mode (deliver_signals, from exit_to_user), as in Linux, so no kernel
+ * code is ever interrupted half-way by a signal: a sleeping syscall is woken,
+ * notices signal_pending(), and returns -EINTR.
+ */
+#include "kernel/signal.h"
+#include "kernel/exit.h"
+#include "kernel/sched.h"
+#include "kernel/errno.h"
+#include "kernel/printk.h"
+#include "kernel/string.h"
+#include "kernel/syscalls.h"
+#include "kernel/uaccess.h"
+#include "arch/x86_64/cpu.h"
+#include "arch/x86_64/gdt.h"
+
+#define SA_NODEFER   0x40000000
+#define SA_RESETHAND 0x80000000
+#define SA_RESTORER  0x04000000
+#define SIG_BLOCK   0
+#define SIG_UNBLOCK 1
+#define SIG_SETMASK 2
+
+static inline uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
+#define UNBLOCKABLE (sigbit(SIGKILL) | sigbit(SIGSTOP))
+
+/* default_ignored: signals whose default action is to do nothing. Without job
+ * control, the stop signals and SIGCONT are ignored too (documented gap). */
+static bool default_ignored(int sig)
+{
+	switch (sig) {
+	case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
+	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* sig_ignored: @p would discard @sig on delivery, so generation may drop it. */
+static bool sig_ignored(struct process *p, int sig)
+{
+	uint64_t h = p->sigactions[sig - 1].handler;
+	if (sig == SIGKILL)
+		return false;
+	return h == SIG_IGN || (h == SIG_DFL && default_ignored(sig));
+}
+
+int send_signal(struct process *p, int sig)
+{
+	if (sig < 0 || sig > NSIG)
+		return -EINVAL;
+	if (sig == 0 || p->state == PROC_ZOMBIE || sig_ignored(p, sig))
+		return 0;
+	uint64_t irq = irq_save();
+	p->sig_pending |= sigbit(sig);
+	if (p->state == PROC_SLEEPING && (sigbit(sig) & ~p->sig_blocked))
+		make_runnable(p);
+	irq_restore(irq);
+	return 0;
+}
+
+void force_signal(int sig)
+{
+	struct sigaction_k *ka = &current->sigactions[sig - 1];
+	if (ka->handler == SIG_IGN || (current->sig_blocked & sigbit(sig))) {
+		ka->handler = SIG_DFL;
+		current->sig_blocked &= ~sigbit(sig);
+	}
+	send_signal(current, sig);
+}
+
+bool signal_pending(struct process *p)
+{
+	return (p->sig_pending & ~p->sig_blocked) != 0;
+}
+
+void signals_reset_on_exec(struct process *p)
+{
+	for (int i = 0; i < NSIG; i++)
+		if (p->sigactions[i].handler != SIG_IGN)
+			p->sigactions[i] = (struct sigaction_k){ 0 };
+}
+
+/* The frame a handler runs on (Linux: struct rt_sigframe, x86-64 ABI). */
+struct sigcontext_k {
+	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
+	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
+	uint16_t cs, gs, fs, ss;
+	uint64_t err, trapno, oldmask, cr2;
+	uint64_t fpstate; /* user address of the fxsave image */
+	uint64_t reserved1[8];
+};
+
+struct ucontext_k {
+	uint64_t uc_flags;
+	uint64_t uc_link;
+	uint64_t ss_sp;
+	int32_t ss_flags, pad;
+	uint64_t ss_size;
+	struct sigcontext_k mc;
+	uint64_t sigmask;
+};
+
+struct siginfo_k {
+	int32_t signo, errno_, code, pad;
+	int32_t pid, uid; /* SI_USER fields */
+	uint8_t rest[128 - 24];
+};
+
+struct rt_sigframe {
+	uint64_t pretcode; /* the handler's return address: sa_restorer (rt_sigreturn) */
+	struct ucontext_k uc;
+	struct siginfo_k info;
+};
+
+/* save_sigcontext: the interrupted registers of @f, for rt_sigreturn to restore. */
+static void save_sigcontext(struct sigcontext_k *mc, const struct trap_frame *f)
+{
+	*mc = (struct sigcontext_k){
+		.r8 = f->r8, .r9 = f->r9, .r10 = f->r10, .r11 = f->r11, .r12 = f->r12,
+		.r13 = f->r13, .r14 = f->r14, .r15 = f->r15, .rdi = f->rdi, .rsi = f->rsi,
+		.rbp = f->rbp, .rbx = f->rbx, .rdx = f->rdx, .rax = f->rax, .rcx = f->rcx,
+		.rsp = f->rsp, .rip = f->rip, .eflags = f->rflags, .cs = (uint16_t)f->cs,
+		.ss = (uint16_t)f->ss, .trapno = f->vector, .err = f->error_code,
+	};
+}
+
+/* setup_rt_frame: redirect @f into @ka's handler for @sig. false when the user
+ * stack cannot take the frame (the caller then kills with SIGSEGV, as Linux). */
+static bool setup_rt_frame(struct trap_frame *f, int sig, const struct sigaction_k *ka)
+{
+	if (!(ka->flags & SA_RESTORER))
+		return false; /* x86-64 Linux also requires the libc's restorer */
+	uint64_t sp = f->rsp - 128;            /* skip the red zone (psABI 3.2.2) */
+	uint64_t fpstate = (sp - sizeof(current->fpu)) & ~63ull;
+	sp = ((fpstate - sizeof(struct rt_sigframe)) & ~15ull) - 8; /* handler entry: RSP+8 16-aligned */
+	struct rt_sigframe frame = { .pretcode = ka->restorer };
+	save_sigcontext(&frame.uc.mc, f);
+	frame.uc.mc.fpstate = fpstate;
+	frame.uc.mc.oldmask = current->sig_blocked;
+	frame.uc.sigmask = current->sig_blocked;
+	frame.info.signo = sig;
+	fxsave(current->fpu); /* the live registers are current's */
+	if (copy_to_user((void *)fpstate, current->fpu, sizeof(current->fpu)) ||
+	    copy_to_user((void *)sp, &frame, sizeof(frame)))
+		return false;
+	f->rip = ka->handler;
+	f->rsp = sp;
+	f->rdi = (uint64_t)sig;
+	f->rsi = sp + __builtin_offsetof(struct rt_sigframe, info);
+	f->rdx = sp + __builtin_offsetof(struct rt_sigframe, uc);
+	f->rax = 0;
+	f->rflags &= ~(RFLAGS_DF | RFLAGS_TF);
+	current->sig_blocked |= ka->mask & ~UNBLOCKABLE;
+	if (!(ka->flags & SA_NODEFER))
+		current->sig_blocked |= sigbit(sig);
+	return true;
+}
+
+void deliver_signals(struct trap_frame *f)
+{
+	uint64_t ready;
+	while ((ready = current->sig_pending & ~current->sig_blocked) != 0) {
+		int sig = __builtin_ctzll(ready) + 1;
+		current->sig_pending &= ~sigbit(sig);
+		struct sigaction_k ka = current->sigactions[sig - 1];
+		if (sig_ignored(current, sig))
+			continue;
+		if (ka.handler == SIG_DFL)
+			do_exit(W_SIGNALED(sig));
+		if (ka.flags & SA_RESETHAND)
+			current->sigactions[sig - 1].handler = SIG_DFL;
+		if (!setup_rt_frame(f, sig, &ka)) {
+			pr_info("pid %d (%s): cannot deliver signal %d, killed by SIGSEGV\n",
+				current->pid, current->comm, sig);
+			do_exit(W_SIGNALED(SIGSEGV));
+		}
+		return; /* one handler at a time; the rest wait for rt_sigreturn */
+	}
+}
+
+/* FIX_EFLAGS: the RFLAGS bits a handler may change through its sigcontext
+ * (Linux's FIX_EFLAGS): CF PF AF ZF SF TF DF OF AC RF; never IF or IOPL. */
+#define FIX_EFLAGS 0x50dd5ull
+#define MXCSR_OFFSET 24
+#define MXCSR_VALID  0xffbfu /* MXCSR bits fxrstor accepts on every x86-64 (no DAZ) */
+
+long sys_rt_sigreturn(void)
+{
+	struct trap_frame *f = current->tf;
+	struct rt_sigframe frame;
+	uint32_t mxcsr;
+	if (copy_from_user(&frame, (void *)(f->rsp - 8), sizeof(frame)) ||
+	    copy_from_user(current->fpu, (void *)frame.uc.mc.fpstate, sizeof(current->fpu)))
+		do_exit(W_SIGNALED(SIGSEGV));
+	const struct sigcontext_k *mc = &frame.uc.mc;
+	memcpy(&mxcsr, current->fpu + MXCSR_OFFSET, 4);
+	mxcsr &= MXCSR_VALID; /* a reserved bit would make fxrstor #GP in the kernel */
+	memcpy(current->fpu + MXCSR_OFFSET, &mxcsr, 4);
+	fxrstor(current->fpu);
+	f->r8 = mc->r8; f->r9 = mc->r9; f->r10 = mc->r10; f->r11 = mc->r11;
+	f->r12 = mc->r12; f->r13 = mc->r13; f->r14 = mc->r14; f->r15 = mc->r15;
+	f->rdi = mc->rdi; f->rsi = mc->rsi; f->rbp = mc->rbp; f->rbx = mc->rbx;
+	f->rdx = mc->rdx; f->rcx = mc->rcx; f->rsp = mc->rsp; f->rip = mc->rip;
+	f->rflags = (f->rflags & ~FIX_EFLAGS) | (mc->eflags & FIX_EFLAGS);
+	f->cs = GDT_USER_CODE | 3;
+	f->ss = GDT_USER_DATA | 3;
+	current->sig_blocked = frame.uc.sigmask & ~UNBLOCKABLE;
+	return (long)mc->rax; /* the dispatcher stores this into RAX: the interrupted value */
+}
+
+long sys_rt_sigaction(int sig, const void *act, void *oact, size_t sigsetsize)
+{
+	struct sigaction_k k;
+	if (sigsetsize != sizeof(uint64_t) || sig < 1 || sig > NSIG)
+		return -EINVAL;
+	if (act && (sig == SIGKILL || sig == SIGSTOP))
+		return -EINVAL;
+	if (oact && copy_to_user(oact, &current->sigactions[sig - 1], sizeof(k)))
+		return -EFAULT;
+	if (act) {
+		if (copy_from_user(&k, act, sizeof(k)))
+			return -EFAULT;
+		k.mask &= ~UNBLOCKABLE;
+		current->sigactions[sig - 1] = k;
+		if (sig_ignored(current, sig)) /* POSIX: setting SIG_IGN discards a pending one */
+			current->sig_pending &= ~sigbit(sig);
+	}
+	return 0;
+}
+
+long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *oset, size_t sigsetsize)
+{
+	uint64_t new;
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	if (oset && copy_to_user(oset, &current->sig_blocked, sizeof(*oset)))
+		return -EFAULT;
+	if (!set)
+		return 0;
+	if (copy_from_user(&new, set, sizeof(new)))
+		return -EFAULT;
+	switch (how) {
+	case SIG_BLOCK:   current->sig_blocked |= new; break;
+	case SIG_UNBLOCK: current->sig_blocked &= ~new; break;
+	case SIG_SETMASK: current->sig_blocked = new; break;
+	default:          return -EINVAL;
+	}
+	current->sig_blocked &= ~UNBLOCKABLE;
+	return 0;
+}

@@ -1,0 +1,63 @@
+/*
+ * kernel/signal.h - POSIX signals, Linux x86-64 numbers and semantics, minus
+ * job control: generation (kill, faults, Ctrl-C), dispositions (rt_sigaction),
+ * masks (rt_sigprocmask) and delivery on the way back to user mode: default
+ * action, ignore, or a user handler entered through a Linux-layout rt_sigframe
+ * and left through rt_sigreturn.
+ */
+#ifndef KERNEL_SIGNAL_H
+#define KERNEL_SIGNAL_H
+
+#include <stdbool.h>
+#include "kernel/proc.h"
+
+#define SIGHUP   1
+#define SIGINT   2
+#define SIGQUIT  3
+#define SIGILL   4
+#define SIGTRAP  5
+#define SIGABRT  6
+#define SIGBUS   7
+#define SIGFPE   8
+#define SIGKILL  9
+#define SIGUSR1 10
+#define SIGSEGV 11
+#define SIGUSR2 12
+#define SIGPIPE 13
+#define SIGALRM 14
+#define SIGTERM 15
+#define SIGCHLD 17
+#define SIGCONT 18
+#define SIGSTOP 19
+#define SIGTSTP 20
+#define SIGTTIN 21
+#define SIGTTOU 22
+#define SIGURG  23
+#define SIGWINCH 28
+
+#define SIG_DFL 0
+#define SIG_IGN 1
+
+/* wait4 status words (Linux encoding). */
+#define W_EXITCODE(code) (((code) & 0xff) << 8)
+#define W_SIGNALED(sig)  ((sig) & 0x7f)
+
+/* send_signal: make @sig pending for @p (dropped if @p ignores it), waking @p
+ * from an interruptible sleep. 0, or -EINVAL for a bad number. IRQ-safe. */
+int send_signal(struct process *p, int sig);
+
+/* force_signal: a synchronous fault's signal for current (SIGSEGV, SIGILL...):
+ * it cannot be ignored or blocked, as Linux's force_sig. */
+void force_signal(int sig);
+
+/* signal_pending: @p has a pending signal it does not block. */
+bool signal_pending(struct process *p);
+
+/* deliver_signals: on the way to user mode, act on current's pending signals:
+ * terminate (no return), ignore, or redirect @f into a user handler. IF=0. */
+void deliver_signals(struct trap_frame *f);
+
+/* signals_reset_on_exec: handlers back to SIG_DFL; SIG_IGN stays (POSIX execve). */
+void signals_reset_on_exec(struct process *p);
+
+#endif

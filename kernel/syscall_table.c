@@ -1,0 +1,33 @@
+/*
+ * kernel/syscall_table.c - syscall number -> handler, and its name for the
+ * one-time "unknown syscall" log line. Numbers are Linux x86-64's.
+ */
+#include "kernel/syscall.h"
+#include "kernel/syscalls.h"
+
+#define SYSCALL(nr, name) [nr] = { #name, (syscall_fn)(void *)sys_##name }
+
+const struct syscall_entry syscall_table[NR_SYSCALLS] = {
+	SYSCALL(0, read),          SYSCALL(1, write),          SYSCALL(2, open),
+	SYSCALL(3, close),         SYSCALL(4, stat),           SYSCALL(5, fstat),
+	SYSCALL(6, lstat),         SYSCALL(8, lseek),          SYSCALL(9, mmap),
+	SYSCALL(10, mprotect),     SYSCALL(11, munmap),        SYSCALL(12, brk),
+	SYSCALL(13, rt_sigaction), SYSCALL(14, rt_sigprocmask), SYSCALL(15, rt_sigreturn),
+	SYSCALL(16, ioctl),        SYSCALL(17, pread64),       SYSCALL(19, readv),
+	SYSCALL(20, writev),       SYSCALL(21, access),        SYSCALL(24, sched_yield),
+	SYSCALL(28, madvise),      SYSCALL(32, dup),           SYSCALL(33, dup2),
+	SYSCALL(35, nanosleep),    SYSCALL(39, getpid),        SYSCALL(56, clone),
+	SYSCALL(57, fork),         SYSCALL(58, vfork),         SYSCALL(59, execve),
+	SYSCALL(60, exit),         SYSCALL(61, wait4),         SYSCALL(62, kill),
+	SYSCALL(63, uname),        SYSCALL(72, fcntl),         SYSCALL(79, getcwd),
+	SYSCALL(80, chdir),        SYSCALL(95, umask),         SYSCALL(96, gettimeofday),
+	SYSCALL(98, getrusage),    SYSCALL(99, sysinfo),       SYSCALL(102, getuid),
+	SYSCALL(104, getgid),      SYSCALL(107, geteuid),      SYSCALL(108, getegid),
+	SYSCALL(109, setpgid),     SYSCALL(110, getppid),      SYSCALL(111, getpgrp),
+	SYSCALL(112, setsid),      SYSCALL(121, getpgid),      SYSCALL(158, arch_prctl),
+	SYSCALL(169, reboot),      SYSCALL(186, gettid),       SYSCALL(200, tkill),        SYSCALL(201, time),
+	SYSCALL(217, getdents64),  SYSCALL(218, set_tid_address), SYSCALL(228, clock_gettime),
+	SYSCALL(230, clock_nanosleep), SYSCALL(231, exit_group), SYSCALL(234, tgkill),
+	SYSCALL(257, openat),      SYSCALL(262, newfstatat),   SYSCALL(292, dup3),
+	SYSCALL(302, prlimit64),   SYSCALL(318, getrandom),
+};

@@ -1,0 +1,94 @@
+/*
+ * kernel/syscalls.h - every system call the kernel implements, with Linux's
+ * x86-64 numbers (arch/x86/entry/syscalls/syscall_64.tbl) and C prototypes.
+ * Arguments arrive in RDI, RSI, RDX, R10, R8, R9 (the syscall ABI puts the
+ * fourth in R10 because `syscall` clobbers RCX); the result, or -errno, goes
+ * back in RAX. The table that maps numbers to these is kernel/syscall_table.c.
+ * Handlers that need the caller's registers (fork, execve, rt_sigreturn) read
+ * current->tf.
+ */
+#ifndef KERNEL_SYSCALLS_H
+#define KERNEL_SYSCALLS_H
+
+#include <stdint.h>
+#include <stddef.h>
+
+struct iovec_k;
+
+/* files: kernel/sys_fs.c */
+long sys_read(int fd, char *buf, size_t n);
+long sys_write(int fd, const char *buf, size_t n);
+long sys_open(const char *path, int flags, int mode);
+long sys_close(int fd);
+long sys_stat(const char *path, void *statbuf);
+long sys_fstat(int fd, void *statbuf);
+long sys_lstat(const char *path, void *statbuf);
+long sys_lseek(int fd, int64_t off, int whence);
+long sys_ioctl(int fd, unsigned cmd, uint64_t arg);
+long sys_pread64(int fd, char *buf, size_t n, int64_t off);
+long sys_readv(int fd, const void *iov, int iovcnt);
+long sys_writev(int fd, const void *iov, int iovcnt);
+long sys_access(const char *path, int mode);
+long sys_dup(int fd);
+long sys_dup2(int oldfd, int newfd);
+long sys_fcntl(int fd, int cmd, uint64_t arg);
+long sys_getcwd(char *buf, size_t size);
+long sys_chdir(const char *path);
+long sys_getdents64(int fd, void *dirp, size_t count);
+long sys_openat(int dirfd, const char *path, int flags, int mode);
+long sys_newfstatat(int dirfd, const char *path, void *statbuf, int flags);
+long sys_dup3(int oldfd, int newfd, int flags);
+
+/* memory: mm/mmap.c */
+long sys_mmap(uint64_t addr, size_t len, int prot, int flags, int fd, int64_t off);
+long sys_mprotect(uint64_t addr, size_t len, int prot);
+long sys_munmap(uint64_t addr, size_t len);
+long sys_brk(uint64_t brk);
+long sys_madvise(uint64_t addr, size_t len, int advice);
+
+/* processes: kernel/fork.c, kernel/exit.c, kernel/exec.c, kernel/sys_proc.c */
+long sys_fork(void);
+long sys_vfork(void);
+long sys_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uint64_t tls);
+long sys_execve(const char *path, const char *const *argv, const char *const *envp);
+long sys_exit(int code);
+long sys_exit_group(int code);
+long sys_wait4(int pid, int *status, int options, void *rusage);
+long sys_kill(int pid, int sig);
+long sys_tgkill(int tgid, int tid, int sig);
+long sys_tkill(int tid, int sig);
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_gettid(void);
+long sys_getuid(void);
+long sys_getgid(void);
+long sys_geteuid(void);
+long sys_getegid(void);
+long sys_setpgid(int pid, int pgid);
+long sys_getpgid(int pid);
+long sys_getpgrp(void);
+long sys_setsid(void);
+long sys_arch_prctl(int code, uint64_t addr);
+long sys_set_tid_address(uint64_t tidptr);
+long sys_sched_yield(void);
+long sys_prlimit64(int pid, int resource, const void *new_limit, void *old_limit);
+long sys_umask(int mask);
+
+/* signals: kernel/signal.c */
+long sys_rt_sigaction(int sig, const void *act, void *oact, size_t sigsetsize);
+long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *oset, size_t sigsetsize);
+long sys_rt_sigreturn(void);
+
+/* time and system: kernel/sys_time.c, kernel/sys_info.c */
+long sys_nanosleep(const void *req, void *rem);
+long sys_clock_gettime(int clock, void *tp);
+long sys_clock_nanosleep(int clock, int flags, const void *req, void *rem);
+long sys_gettimeofday(void *tv, void *tz);
+long sys_time(int64_t *t);
+long sys_uname(void *buf);
+long sys_getrusage(int who, void *usage);
+long sys_sysinfo(void *info);
+long sys_reboot(int magic1, int magic2, unsigned cmd, uint64_t arg);
+long sys_getrandom(void *buf, size_t len, unsigned flags);
+
+#endif

@@ -1,0 +1,312 @@
+/*
+ * kernel/vfs.c - open files, descriptor tables, and opening initrd nodes
+ * (see vfs.h). The initrd is read-only, as a filesystem mounted "ro" is on
+ * Linux: anything that would write to it fails with -EROFS.
+ */
+#include "kernel/vfs.h"
+#include "kernel/proc.h"
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+#include "kernel/uaccess.h"
+#include "drivers/console.h"
+#include "mm/kmalloc.h"
+
+_Static_assert(NR_OPEN <= 64, "fd_cloexec has one bit per descriptor");
+
+/* st_dev of initrd files: an anonymous device (major 0), as Linux gives tmpfs. */
+#define INITRD_DEV MKDEV(0, 1)
+#define INITRD_BLKSIZE 4096
+
+struct file *file_alloc(const struct file_ops *ops, int flags, void *priv)
+{
+	struct file *f = kzalloc(sizeof(*f));
+	if (!f)
+		return NULL;
+	f->ops = ops;
+	f->refcount = 1;
+	f->flags = flags;
+	f->priv = priv;
+	return f;
+}
+
+struct file *file_get(struct file *f)
+{
+	if (f->refcount <= 0)
+		panic("file_get: file %p has no references", (void *)f);
+	f->refcount++;
+	return f;
+}
+
+void file_put(struct file *f)
+{
+	if (f->refcount <= 0)
+		panic("file_put: file %p has no references", (void *)f);
+	if (--f->refcount == 0)
+		kfree(f);
+}
+
+/* fd_set: put @f in @p's slot @fd with FD_CLOEXEC as @cloexec. */
+static void fd_set(struct process *p, int fd, struct file *f, bool cloexec)
+{
+	p->files[fd] = f;
+	if (cloexec)
+		p->fd_cloexec |= 1ull << fd;
+	else
+		p->fd_cloexec &= ~(1ull << fd);
+}
+
+/* close_slot: drop @p's descriptor @fd, if open. */
+static void close_slot(struct process *p, int fd)
+{
+	struct file *f = p->files[fd];
+	if (!f)
+		return;
+	fd_set(p, fd, NULL, false);
+	file_put(f);
+}
+
+/* install_lowest: put @f in @p's lowest free slot >= @min; the descriptor or -EMFILE. */
+static int install_lowest(struct process *p, struct file *f, int min, bool cloexec)
+{
+	for (int fd = min; fd < NR_OPEN; fd++) {
+		if (!p->files[fd]) {
+			fd_set(p, fd, f, cloexec);
+			return fd;
+		}
+	}
+	return -EMFILE;
+}
+
+int fd_install(struct process *p, struct file *f)
+{
+	if (!f)
+		return -ENOMEM;
+	return install_lowest(p, f, 0, false);
+}
+
+int fd_install_from(struct file *f, int min, bool cloexec)
+{
+	if (min < 0 || min >= NR_OPEN)
+		return -EINVAL;
+	return install_lowest(current, f, min, cloexec);
+}
+
+int fd_install_at(int fd, struct file *f, bool cloexec)
+{
+	if (fd < 0 || fd >= NR_OPEN)
+		return -EBADF;
+	struct file *old = current->files[fd];
+	fd_set(current, fd, f, cloexec);
+	if (old)
+		file_put(old); /* after the switch, as Linux's dup2: @fd is never seen closed */
+	return 0;
+}
+
+struct file *fd_get(int fd)
+{
+	if (fd < 0 || fd >= NR_OPEN)
+		return NULL;
+	return current->files[fd];
+}
+
+int fd_close(int fd)
+{
+	if (!fd_get(fd))
+		return -EBADF;
+	close_slot(current, fd);
+	return 0;
+}
+
+void files_dup_all(struct process *parent, struct process *child)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		child->files[fd] = parent->files[fd] ? file_get(parent->files[fd]) : NULL;
+}
+
+void files_close_all(struct process *p)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		close_slot(p, fd);
+}
+
+void files_close_on_exec(struct process *p)
+{
+	for (int fd = 0; fd < NR_OPEN; fd++)
+		if (p->fd_cloexec & (1ull << fd))
+			close_slot(p, fd);
+}
+
+void node_stat(const struct initrd_node *n, struct kstat *st)
+{
+	*st = (struct kstat){
+		.dev = INITRD_DEV, .ino = n->ino, .nlink = initrd_nlink(n), .mode = n->mode,
+		.uid = n->uid, .gid = n->gid, .rdev = S_ISCHR(n->mode) ? n->rdev : 0,
+		.size = (int64_t)n->size, .blksize = INITRD_BLKSIZE,
+		.blocks = (int64_t)((n->size + 511) / 512), .mtime = (int64_t)n->mtime,
+	};
+}
+
+/* initrd_read: read(2) of an initrd file: copy from the archive into user @buf. */
+static long initrd_read(struct file *f, char *buf, size_t n, uint64_t *pos)
+{
+	const struct initrd_node *node = f->priv;
+	if (*pos >= node->size)
+		return 0;
+	size_t len = node->size - *pos < n ? node->size - *pos : n;
+	if (copy_to_user(buf, node->data + *pos, len))
+		return -EFAULT;
+	*pos += len;
+	return (long)len;
+}
+
+/* initrd_dir_read: read(2) of a directory: -EISDIR (Linux: generic_read_dir). */
+static long initrd_dir_read(struct file *f, char *buf, size_t n, uint64_t *pos)
+{
+	(void)f, (void)buf, (void)n, (void)pos;
+	return -EISDIR;
+}
+
+/* initrd_lseek: lseek(2) of an initrd file or directory (a directory's position
+ * counts entries, so it has no end to seek from: -EINVAL, as dcache_dir_lseek). */
+static int64_t initrd_lseek(struct file *f, int64_t off, int whence)
+{
+	const struct initrd_node *node = f->priv;
+	int64_t base, pos;
+	switch (whence) {
+	case SEEK_SET: base = 0; break;
+	case SEEK_CUR: base = (int64_t)f->pos; break;
+	case SEEK_END:
+		if (S_ISDIR(node->mode))
+			return -EINVAL;
+		base = (int64_t)node->size;
+		break;
+	default: return -EINVAL;
+	}
+	if (__builtin_add_overflow(base, off, &pos) || pos < 0)
+		return -EINVAL;
+	f->pos = (uint64_t)pos;
+	return pos;
+}
+
+/* initrd_readdir: directory entry number @pos of an open initrd directory. */
+static int initrd_readdir(struct file *f, uint64_t pos, struct dir_entry *e)
+{
+	return initrd_dir_entry(f->priv, pos, e);
+}
+
+/* initrd_file_stat: fstat(2) of an open initrd node. */
+static void initrd_file_stat(struct file *f, struct kstat *st)
+{
+	node_stat(f->priv, st);
+}
+
+static const struct file_ops initrd_file_ops = {
+	.read = initrd_read,
+	.lseek = initrd_lseek,
+	.stat = initrd_file_stat,
+};
+
+static const struct file_ops initrd_dir_ops = {
+	.read = initrd_dir_read,
+	.lseek = initrd_lseek,
+	.readdir = initrd_readdir,
+	.stat = initrd_file_stat,
+};
+
+int vfs_lookup(int dirfd, const char *path, bool follow, struct initrd_node **out)
+{
+	if (!path[0])
+		return -ENOENT; /* before @dirfd is looked at, as Linux's getname */
+	if (path[0] == '/' || dirfd == AT_FDCWD)
+		return initrd_resolve(current->cwd, path, follow, out);
+	struct file *f = fd_get(dirfd);
+	if (!f)
+		return -EBADF;
+	if (f->ops != &initrd_dir_ops)
+		return -ENOTDIR;
+	return initrd_walk(f->priv, path, follow, out);
+}
+
+/* create_error: why open(O_CREAT) of the missing @path fails: -EROFS when the
+ * directory it would go in exists (the initrd takes no new files), else the
+ * error looking that directory up gives. */
+static int create_error(int dirfd, const char *path)
+{
+	size_t len = strlen(path);
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	while (len > 0 && path[len - 1] != '/')
+		len--; /* keep "dir/" of "dir/name": the slash makes the lookup want a directory */
+	if (len == 0) {
+		path = "."; /* a bare name: it would go in the current directory */
+		len = 1;
+	}
+	char *dir = kmalloc(len + 1);
+	if (!dir)
+		return -ENOMEM;
+	memcpy(dir, path, len);
+	dir[len] = '\0';
+	struct initrd_node *n;
+	int err = vfs_lookup(dirfd, dir, true, &n);
+	kfree(dir);
+	return err ? err : -EROFS;
+}
+
+/* open_check: may node @n be opened with @flags? 0 or Linux's errno (may_open). */
+static int open_check(const struct initrd_node *n, int flags)
+{
+	bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
+	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+		return -EEXIST;
+	if (S_ISLNK(n->mode))
+		return -ELOOP; /* only reached with O_NOFOLLOW */
+	if ((flags & O_DIRECTORY) && !S_ISDIR(n->mode))
+		return -ENOTDIR;
+	if (S_ISDIR(n->mode) && (writes || (flags & O_CREAT)))
+		return -EISDIR;
+	if (writes && !S_ISCHR(n->mode))
+		return -EROFS;
+	return 0;
+}
+
+/* file_flags: what a file keeps of open(2) @flags for F_GETFL: the creation-time
+ * flags go (Linux: do_dentry_open) and O_LARGEFILE is forced on 64-bit. */
+static int file_flags(int flags)
+{
+	return (flags & ~(O_CREAT | O_EXCL | O_NOCTTY | O_TRUNC | O_CLOEXEC)) | O_LARGEFILE;
+}
+
+/* open_node: a new file for the initrd node @n (checked by open_check). */
+static struct file *open_node(struct initrd_node *n, int flags, int *err)
+{
+	struct file *f;
+	if (S_ISCHR(n->mode) && n->rdev != CONSOLE_DEV) {
+		*err = -ENXIO; /* a device node with no driver behind it */
+		return NULL;
+	}
+	if (S_ISCHR(n->mode))
+		f = console_open();
+	else
+		f = file_alloc(S_ISDIR(n->mode) ? &initrd_dir_ops : &initrd_file_ops, 0, n);
+	if (!f) {
+		*err = -ENOMEM;
+		return NULL;
+	}
+	f->flags = file_flags(flags);
+	return f;
+}
+
+struct file *vfs_open(int dirfd, const char *path, int flags, int *err)
+{
+	struct initrd_node *n;
+	bool follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
+	*err = vfs_lookup(dirfd, path, follow, &n);
+	if (*err == -ENOENT && (flags & O_CREAT))
+		*err = create_error(dirfd, path);
+	if (!*err)
+		*err = open_check(n, flags);
+	if (*err)
+		return NULL;
+	return open_node(n, flags, err);
+}

@@ -1,0 +1,39 @@
+/*
+ * mm/fault.h - the page-fault path (Linux: arch/x86/mm/fault.c + mm/memory.c).
+ *
+ * handle_page_fault reads CR2 and the error code, asks classify_fault what the
+ * fault is (one decision, made from the VMA), then runs the one handler for
+ * that case. Every user page comes into existence here.
+ */
+#ifndef MM_FAULT_H
+#define MM_FAULT_H
+
+#include <stdint.h>
+#include "arch/x86_64/trap_frame.h"
+
+/* #PF error code bits (Intel SDM Vol. 3A 4.7). */
+#define PF_PRESENT (1u << 0) /* 0: not-present page; 1: protection violation */
+#define PF_WRITE   (1u << 1)
+#define PF_USER    (1u << 2)
+#define PF_RSVD    (1u << 3) /* a reserved bit was set in a paging entry: a kernel bug */
+#define PF_INSTR   (1u << 4) /* instruction fetch */
+
+/* What a fault is, decided once (classify_fault), then handled by one function each. */
+enum fault_kind {
+	FAULT_DEMAND_PAGE,  /* valid access to a page not yet present: allocate (zero or file bytes) */
+	FAULT_SEGV_NO_VMA,  /* no VMA covers the address */
+	FAULT_SEGV_ACCESS,  /* the VMA does not allow this access (write, exec, PROT_NONE) */
+	FAULT_SEGV_KERNEL,  /* user mode touched a kernel address */
+	FAULT_KERNEL_BUG,   /* kernel-mode fault on a kernel address, or a reserved bit */
+};
+
+/* classify_fault: decide what a fault at @addr with @error_code is, for current. */
+enum fault_kind classify_fault(uint64_t addr, uint64_t error_code);
+
+/* fault_kind_name: the reason word of the segfault log line. */
+const char *fault_kind_name(enum fault_kind kind);
+
+/* handle_page_fault: the #PF handler (vector 14), entered from trap_dispatch. */
+void handle_page_fault(struct trap_frame *f);
+
+#endif

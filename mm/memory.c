@@ -1,0 +1,289 @@
+/*
+ * mm/memory.c - the user pages of an address space: made present
+ * (mm_populate), unmapped (zap_range), given new rights (change_range_prot),
+ * copied for fork (copy_range), written by the kernel (copy_to_mm).
+ * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range) and
+ * mm/mprotect.c (change_protection). Every table access goes through the one
+ * walker, mm/pgtable.h.
+ *
+ * Frames: a user frame comes from alloc_pages(0, NR_ANON_PAGES). Its struct
+ * page counts the PTEs that map it, in every mm, twice over: mapcount (Linux:
+ * _mapcount) and refcount (Linux: _refcount; nothing else holds user frames
+ * yet). A private page has one of each; a VM_SHARED page gains one per fork.
+ * The frame is freed when its last PTE goes. mm->rss counts this mm's PTEs.
+ *
+ * PROT_NONE: the PTE keeps the frame with P=0 and PTE_PROTNONE (mm/mm.h), so
+ * mprotect back to a readable prot finds the same data, as on Linux.
+ * Lock: as mm/mm.h.
+ */
+#include "mm/memory.h"
+#include "mm/vma.h"
+#include "mm/pgtable.h"
+#include "mm/page_alloc.h"
+#include "mm/tlb.h"
+#include "kernel/errno.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+
+/* vma_pte_flags: US, plus RW for PROT_WRITE, plus NX without PROT_EXEC. */
+uint64_t vma_pte_flags(uint32_t prot)
+{
+	return PTE_US | ((prot & PROT_WRITE) ? PTE_RW : 0) | ((prot & PROT_EXEC) ? 0 : PTE_NX);
+}
+
+/* pte_frame: the frame a non-empty user PTE holds (present, or hidden by PROT_NONE). */
+static uint64_t pte_frame(pte_t pte)
+{
+	if (!(pte & (PTE_P | PTE_PROTNONE)))
+		panic("pte_frame: user entry %#lx holds no frame", pte);
+	return pte & PTE_ADDR;
+}
+
+/* entry_span: bytes one entry at @level maps (4 KiB, 2 MiB, 1 GiB, 512 GiB). */
+static uint64_t entry_span(int level)
+{
+	return 1ull << (PAGE_SHIFT + 9 * (level - 1));
+}
+
+/* hole_end: the end of the region around @va that an empty entry above the PTs
+ * leaves without PTEs, found from the top so a sparse range is crossed fast. */
+static uint64_t hole_end(uint64_t root, uint64_t va)
+{
+	int level;
+
+	for (level = PT_PML4; level > PT_PTE; level--) {
+		pte_t *e = walk(root, va, level, false);
+
+		if (!e || !(*e & PTE_P))
+			return (va | (entry_span(level) - 1)) + 1;
+	}
+	panic("hole_end: a large page maps user address %#lx", va);
+}
+
+/* next_pte: advance *@va to the first non-empty PTE in [*va, end), skipping missing tables; the PTE or NULL. */
+static pte_t *next_pte(uint64_t root, uint64_t *va, uint64_t end)
+{
+	while (*va < end) {
+		pte_t *e = walk(root, *va, PT_PTE, false);
+
+		if (!e)
+			*va = hole_end(root, *va);
+		else if (*e)
+			return e;
+		else
+			*va += PAGE_SIZE;
+	}
+	return NULL;
+}
+
+/* frame_alloc: a new user frame, counted as mapped once; its physical address, or 0. Contents undefined. */
+static uint64_t frame_alloc(void)
+{
+	struct page *page = alloc_pages(0, NR_ANON_PAGES);
+
+	if (!page)
+		return 0;
+	page->mapcount = 1;
+	return page_to_phys(page);
+}
+
+/* frame_get: one more PTE maps the user frame at @pa (a VM_SHARED page after fork). */
+static void frame_get(uint64_t pa)
+{
+	struct page *page = phys_to_page(pa);
+
+	page->refcount++;
+	page->mapcount++;
+}
+
+/* frame_put: one PTE fewer maps the user frame at @pa; freed with the last. */
+static void frame_put(uint64_t pa)
+{
+	struct page *page = phys_to_page(pa);
+
+	if (page->mapcount <= 0 || page->refcount < page->mapcount)
+		panic("frame_put: pfn %#lx has mapcount %d, refcount %d",
+		      page_to_pfn(page), page->mapcount, page->refcount);
+	page->mapcount--;
+	if (page->refcount > 1)
+		page->refcount--;
+	else
+		free_pages(page, 0, NR_ANON_PAGES);
+}
+
+/*
+ * pte_set_prot: give the PTE of @va (which holds a frame) the rights of @prot,
+ * keeping its frame and Accessed/Dirty bits. Present to present is
+ * protect_page; to or from PROT_NONE the entry is rewritten in place (the
+ * walker allows non-zero to non-zero) and flushed.
+ */
+static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot)
+{
+	pte_t *e = walk(root, va, PT_PTE, false);
+	pte_t keep;
+
+	if (!e || !*e)
+		panic("pte_set_prot: no page at %#lx", va);
+	if (prot != PROT_NONE && (*e & PTE_P)) {
+		protect_page(root, va, vma_pte_flags(prot));
+		return;
+	}
+	keep = *e & (PTE_ADDR | PTE_A | PTE_D);
+	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | vma_pte_flags(prot) | PTE_P;
+	flush_tlb_page(va);
+}
+
+/* install_frame: map the frame @pa at @va of @mm with @prot's rights; takes over the
+ * caller's reference to it (dropped on failure). 0 or -ENOMEM. */
+static int install_frame(struct mm *mm, uint64_t va, uint64_t pa, uint32_t prot)
+{
+	int err = map_page(mm->pml4, va, pa, vma_pte_flags(prot));
+
+	if (err) {
+		frame_put(pa);
+		if (err != -ENOMEM)
+			panic("install_frame: %#lx is mapped already (%d)", va, err);
+		return err;
+	}
+	if (prot == PROT_NONE)
+		pte_set_prot(mm->pml4, va, PROT_NONE);
+	mm->rss++;
+	return 0;
+}
+
+/* fill_page: the first contents of the page at @va of @vma: its file bytes, zeros elsewhere. */
+static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
+{
+	uint64_t off = vma->file_offset + (va - vma->start), n = 0;
+
+	if (vma->kind == VMA_FILE && vma->file_data && off < vma->file_size) {
+		n = vma->file_size - off < PAGE_SIZE ? vma->file_size - off : PAGE_SIZE;
+		memcpy(dst, vma->file_data + off, n);
+	}
+	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
+}
+
+/* populate_vma: make the pages of [start, end) inside @vma present. 0 or -ENOMEM. */
+static int populate_vma(struct mm *mm, const struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	uint64_t va, pa;
+	int err;
+
+	if (vma->prot == PROT_NONE)
+		return 0; /* nothing may touch them: they get a frame when mprotect'ed and faulted */
+	for (va = start; va < end; va += PAGE_SIZE) {
+		pte_t *e = walk(mm->pml4, va, PT_PTE, false);
+
+		if (e && *e)
+			continue;
+		pa = frame_alloc();
+		if (!pa)
+			return -ENOMEM;
+		fill_page(phys_to_virt(pa), vma, va);
+		err = install_frame(mm, va, pa, vma->prot);
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* mm_populate: walk [start, start+len) VMA by VMA; see mm/mm.h. */
+int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
+{
+	uint64_t va = PAGE_ALIGN_DOWN(start), end;
+
+	if (start + len < start || start + len > USER_VA_END)
+		return -ENOMEM;
+	end = PAGE_ALIGN(start + len);
+	while (va < end) {
+		struct vm_area *vma = vma_find(mm, va);
+		uint64_t stop;
+		int err;
+
+		if (!vma)
+			return -ENOMEM;
+		stop = vma->end < end ? vma->end : end;
+		err = populate_vma(mm, vma, va, stop);
+		if (err)
+			return err;
+		va = stop;
+	}
+	return 0;
+}
+
+/* zap_range: unmap_page each page that has an entry, then drop its frame. */
+void zap_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+	uint64_t va = start;
+
+	for (; next_pte(mm->pml4, &va, end); va += PAGE_SIZE) {
+		pte_t old = unmap_page(mm->pml4, va);
+
+		if (!mm->rss)
+			panic("zap_range: rss underflow at %#lx", va);
+		frame_put(pte_frame(old));
+		mm->rss--;
+	}
+}
+
+/* change_range_prot: pte_set_prot each page of [start, end) that has an entry. */
+void change_range_prot(struct mm *mm, uint64_t start, uint64_t end, uint32_t prot)
+{
+	uint64_t va = start;
+
+	for (; next_pte(mm->pml4, &va, end); va += PAGE_SIZE)
+		pte_set_prot(mm->pml4, va, prot);
+}
+
+/* copy_page_to: map into @dst at @va a page of @vma whose frame in the parent is @pa. 0 or -ENOMEM. */
+static int copy_page_to(struct mm *dst, const struct vm_area *vma, uint64_t va, uint64_t pa)
+{
+	uint64_t to = pa;
+
+	if (vma->flags & VM_SHARED) {
+		frame_get(pa);
+	} else {
+		to = frame_alloc(); /* eager copy; copy-on-write will share it read-only instead */
+		if (!to)
+			return -ENOMEM;
+		copy_page(phys_to_virt(to), phys_to_virt(pa));
+	}
+	return install_frame(dst, va, to, vma->prot);
+}
+
+/* copy_range: copy_page_to for each page @src has in @vma. */
+int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
+{
+	uint64_t va = vma->start;
+	pte_t *e;
+
+	for (; (e = next_pte(src->pml4, &va, vma->end)); va += PAGE_SIZE) {
+		int err = copy_page_to(dst, vma, va, pte_frame(*e));
+
+		if (err)
+			return err;
+	}
+	return 0;
+}
+
+/* copy_to_mm: page by page through translate() and the direct map; see mm/mm.h. */
+int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n)
+{
+	const uint8_t *from = src;
+
+	if (va >= USER_VA_END || n > USER_VA_END - va)
+		return -EFAULT;
+	while (n) {
+		uint64_t pa, flags, chunk = PAGE_SIZE - (va & ~PAGE_MASK);
+
+		if (chunk > n)
+			chunk = n;
+		if (!translate(mm->pml4, va, &pa, &flags) || !(flags & PTE_US))
+			return -EFAULT;
+		memcpy(phys_to_virt(pa), from, chunk);
+		va += chunk;
+		from += chunk;
+		n -= chunk;
+	}
+	return 0;
+}

@@ -1,0 +1,107 @@
+/*
+ * mm/mm.c - an address space's life: created empty, copied by fork, destroyed
+ * at exit (Linux: mm_alloc, dup_mm, mmput in kernel/fork.c).
+ *
+ * Every PML4 shares the kernel half (entries 256..511) by copying the kernel
+ * PML4's entries, as Linux's pgd_alloc does. The copies are taken once:
+ * a kernel-half PML4 entry added to kernel_pml4 later would exist in no
+ * process's PML4, and the kernel would fault on it with a process's CR3 loaded.
+ * So mm_seal_kernel_half records the kernel half at boot and mm_create panics
+ * when it has changed since (a 2 KiB memcmp per mm_create). The PDPTs below
+ * those entries are never freed (mm/pgtable.c), so a copied entry never dangles.
+ * Lock: as mm/mm.h.
+ */
+#include "mm/mm.h"
+#include "mm/vma.h"
+#include "mm/memory.h"
+#include "mm/init.h"
+#include "mm/kmalloc.h"
+#include "mm/page.h"
+#include "mm/pgtable.h"
+#include "kernel/panic.h"
+#include "kernel/string.h"
+
+#define KERNEL_HALF (PT_ENTRIES / 2) /* the first kernel-half PML4 index */
+
+static pte_t sealed_half[PT_ENTRIES - KERNEL_HALF]; /* kernel_pml4[256..511] at sealing */
+static bool sealed;
+static unsigned long live_mms; /* mm_create'd and not yet destroyed */
+
+/* kernel_half: the kernel-half entries of the PML4 at physical @root. */
+static pte_t *kernel_half(uint64_t root)
+{
+	return (pte_t *)phys_to_virt(root) + KERNEL_HALF;
+}
+
+/* mm_seal_kernel_half: snapshot kernel_pml4's kernel half; panics if an mm already copied it. */
+void mm_seal_kernel_half(void)
+{
+	if (live_mms)
+		panic("mm_seal_kernel_half: %lu address spaces already exist", live_mms);
+	memcpy(sealed_half, kernel_half(kernel_pml4), sizeof(sealed_half));
+	sealed = true;
+}
+
+/* mm_create: kzalloc'd mm, a new PML4 with the sealed kernel half, no VMA; NULL on no memory. */
+struct mm *mm_create(void)
+{
+	struct mm *mm;
+
+	if (!sealed)
+		panic("mm_create: mm_seal_kernel_half has not run");
+	if (memcmp(kernel_half(kernel_pml4), sealed_half, sizeof(sealed_half)))
+		panic("mm_create: kernel_pml4's kernel half changed after mm_seal_kernel_half");
+	mm = kzalloc(sizeof(*mm));
+	if (!mm)
+		return NULL;
+	mm->pml4 = pt_alloc_root();
+	if (!mm->pml4) {
+		kfree(mm);
+		return NULL;
+	}
+	/* Not through map_page: the root's entry count covers the user half only,
+	 * which is all pt_free_tree and the pruning ever look at. */
+	memcpy(kernel_half(mm->pml4), sealed_half, sizeof(sealed_half));
+	list_init(&mm->vmas);
+	mm->mmap_base = MMAP_BASE;
+	live_mms++;
+	return mm;
+}
+
+/* mm_destroy: unmap all (vma_unmap drops every frame), check nothing is left, free tables and mm. */
+void mm_destroy(struct mm *mm)
+{
+	if (vma_unmap(mm, 0, USER_VA_END))
+		panic("mm_destroy: unmapping everything needed a split");
+	if (mm->rss)
+		panic("mm_destroy: %lu pages were mapped outside every VMA", mm->rss);
+	pt_free_tree(mm->pml4);
+	live_mms--;
+	kfree(mm);
+}
+
+/* mm_fork: a new mm with @parent's layout, VMAs and pages (copy_range); NULL, nothing leaked, on no memory. */
+struct mm *mm_fork(struct mm *parent)
+{
+	struct mm *child = mm_create();
+	struct vm_area *vma;
+	uint64_t root;
+
+	if (!child)
+		return NULL;
+	root = child->pml4;
+	*child = *parent; /* brk, stack, mmap_base, argv/envp ranges: the same layout */
+	child->pml4 = root;
+	list_init(&child->vmas);
+	child->cache = NULL;
+	child->rss = 0;
+	if (vma_copy_all(child, parent))
+		goto fail;
+	for_each_vma(parent, vma)
+		if (copy_range(child, parent, vma))
+			goto fail;
+	return child;
+fail:
+	mm_destroy(child); /* its VMAs say where its pages are */
+	return NULL;
+}

@@ -1,0 +1,36 @@
+/*
+ * mm/vma.h - operations on the VMA set of an mm used only inside mm/; the
+ * public ones are in mm/mm.h. All are pure bookkeeping (mm/vma.c): no page
+ * table is touched, so page work is the caller's (mm/memory.c).
+ * Lock: as mm/mm.h (only the mm's own process changes it).
+ */
+#ifndef MM_VMA_H
+#define MM_VMA_H
+
+#include <stdbool.h>
+#include "mm/mm.h"
+
+/* vma_lookup: the first VMA that ends above @addr (contains it or lies above it), or NULL (Linux: find_vma). */
+struct vm_area *vma_lookup(struct mm *mm, uint64_t addr);
+
+/* vma_range_covered: every page of [start, end) lies in some VMA. */
+bool vma_range_covered(struct mm *mm, uint64_t start, uint64_t end);
+
+/* vma_split_range: split the VMAs that straddle @start or @end so that each VMA
+ * is wholly inside or wholly outside [start, end) (Linux: split_vma).
+ * 0, or -ENOMEM with nothing changed. */
+int vma_split_range(struct mm *mm, uint64_t start, uint64_t end);
+
+/* vma_remove_range: free the VMAs inside [start, end); none may straddle an end
+ * (vma_split_range first; panics otherwise). Their pages must be gone already. */
+void vma_remove_range(struct mm *mm, uint64_t start, uint64_t end);
+
+/* vma_merge_range: merge each compatible, touching pair among the VMAs that
+ * touch [start, end], the neighbours just outside included (Linux: vma_merge). */
+void vma_merge_range(struct mm *mm, uint64_t start, uint64_t end);
+
+/* vma_copy_all: append a copy of each of @src's VMAs to the empty @dst (fork).
+ * 0, or -ENOMEM with the copies made so far left in @dst for its destroy. */
+int vma_copy_all(struct mm *dst, struct mm *src);
+
+#endif

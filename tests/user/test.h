@@ -1,0 +1,38 @@
+/*
+ * tests/user/test.h - helpers for the test programs (header only: each test
+ * stays one C file). Tests print facts, never addresses or pids, so that the
+ * same binary prints the same on Linux and on our kernel.
+ */
+#ifndef TESTS_USER_TEST_H
+#define TESTS_USER_TEST_H
+
+#include <limits.h>
+#include <stdio.h>
+#include <string.h>
+
+/* How many check()s said no: a test's exit status. */
+static int test_failures __attribute__((unused));
+
+/* check: print "@what: yes" or "@what: no" and count the no's. */
+static inline void check(const char *what, int ok)
+{
+	printf("%s: %s\n", what, ok ? "yes" : "no");
+	if (!ok)
+		test_failures++;
+}
+
+/* sibling: write into @path (PATH_MAX bytes) the path of file @name in the
+ * directory of the running program @argv0: the test files sit together, in
+ * /tests on our kernel and in build/initrd/tests on Linux. Returns @path. */
+static inline char *sibling(char *path, const char *argv0, const char *name)
+{
+	const char *slash = strrchr(argv0, '/');
+
+	if (!slash)
+		snprintf(path, PATH_MAX, "%s", name);
+	else
+		snprintf(path, PATH_MAX, "%.*s/%s", (int)(slash - argv0), argv0, name);
+	return path;
+}
+
+#endif
