@@ -100,14 +100,14 @@ void kernel_main(uint64_t boot_info_phys)
 	cpu_init();
 	mm_init(&boot_info);
 	mm_print_summary();
-	sched_init(); /* current = the idle process from here on */
+	mm_seal_kernel_half(); /* every address space shares the kernel half from here on */
+	sched_init();          /* current = the idle process from here on */
 
 	if (cmdline_has("selftest"))
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
 	if (cmdline_has("crash"))
 		crash(cmdline_get("crash"));
 
-	mm_seal_kernel_half();
 	irq_register(IRQ_TIMER, sched_tick);
 	pit_start(HZ);
 	console_init();

@@ -214,6 +214,16 @@ static const struct file_ops initrd_dir_ops = {
 	.stat = initrd_file_stat,
 };
 
+int file_mmap_bytes(struct file *f, const uint8_t **data, uint64_t *size)
+{
+	if (f->ops != &initrd_file_ops)
+		return -ENODEV; /* the console and directories cannot be mapped */
+	const struct initrd_node *n = f->priv;
+	*data = n->data;
+	*size = n->size;
+	return 0;
+}
+
 int vfs_lookup(int dirfd, const char *path, bool follow, struct initrd_node **out)
 {
 	if (!path[0])

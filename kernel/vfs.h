@@ -173,4 +173,8 @@ static inline size_t dirent64_pack(void *buf, size_t room, const struct dir_entr
 	return reclen;
 }
 
+/* file_mmap_bytes: the bytes behind open file @f that a private mapping copies
+ * from: 0 with *@data and *@size set, or -ENODEV when @f is not a regular initrd file. */
+int file_mmap_bytes(struct file *f, const uint8_t **data, uint64_t *size);
+
 #endif

@@ -9,15 +9,6 @@
 #include "mm/mmap.h"
 #include "mm/page.h"
 
-/*
- * file_mmap_bytes: the bytes of the open file @f, which a private mapping
- * copies from: 0 with *@data and *@size set, or -ENODEV when @f is not a
- * regular initrd file (Linux: no ->mmap in its file_operations).
- * The VFS provides it. TEMPORARY weak, as in kernel/syscalls.h: until it
- * exists, every file mmap is -ENODEV.
- */
-__attribute__((weak)) int file_mmap_bytes(struct file *f, const uint8_t **data, uint64_t *size);
-
 /* mmap_source: the bytes behind @fd for mmap: 0, -EBADF, -EACCES (not open for reading), -ENODEV. */
 static int mmap_source(int fd, struct mmap_file *file)
 {
@@ -27,8 +18,6 @@ static int mmap_source(int fd, struct mmap_file *file)
 		return -EBADF;
 	if ((f->flags & O_ACCMODE) == O_WRONLY)
 		return -EACCES;
-	if (!file_mmap_bytes)
-		return -ENODEV;
 	return file_mmap_bytes(f, &file->data, &file->size);
 }
 
