@@ -66,8 +66,15 @@ LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 ESP_IMG := $(BUILD)/esp.img
 
 .PHONY: all run debug test clean deps host-tests
-all: deps $(ESP_IMG) $(BUILD)/compile_commands.json
+all: $(ESP_IMG) $(BUILD)/compile_commands.json
 
+# Missing packages are installed while the Makefile is read, before any rule
+# runs, so that `make -j` cannot start a compiler ahead of its headers.
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
+ifneq ($(shell scripts/deps.sh >&2; echo $$?),0)
+$(error scripts/deps.sh failed: see its message above)
+endif
+endif
 deps:
 	@scripts/deps.sh
 

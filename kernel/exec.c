@@ -54,9 +54,9 @@ static int open_exec(struct process *p, const char *path, const uint8_t **data, 
 	return 0;
 }
 
-/* map_segment: one PT_LOAD as a file VMA over its pages, filled now (demand
- * paging will fill them from the same description). The file is cut off at
- * p_offset + p_filesz, so the rest of the last file page and the bss read as
+/* map_segment: one PT_LOAD as a file VMA over its pages; no page is read until
+ * touched (the fault path fills it from this description). The file is cut off
+ * at p_offset + p_filesz, so the rest of the last file page and the bss read as
  * zeros (Linux maps the file, then padzero clears that tail). */
 static int map_segment(struct mm *mm, const struct elf_image *img, const struct elf_segment *s)
 {
@@ -65,7 +65,7 @@ static int map_segment(struct mm *mm, const struct elf_image *img, const struct 
 	uint64_t offset = s->offset - (s->vaddr - start); /* elf_parse: congruent mod the page size */
 	if (!vma_map_file(mm, start, len, s->prot, 0, img->data, s->offset + s->filesz, offset))
 		return -ENOMEM;
-	return mm_populate(mm, start, len);
+	return 0;
 }
 
 /* map_segments: every PT_LOAD of @img; the heap starts at the page after the

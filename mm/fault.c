@@ -1,14 +1,25 @@
-/* mm/fault.c - classify a page fault, then handle it (see fault.h). */
+/*
+ * mm/fault.c - classify a page fault, then handle it (see fault.h).
+ *
+ * classify_fault makes the one decision, from the error code and the VMA;
+ * each outcome has one handler below, as Linux's handle_mm_fault dispatches
+ * to do_anonymous_page, do_read_fault, do_wp_page, expand_stack.
+ */
 #include "mm/fault.h"
+#include "mm/memory.h"
 #include "mm/mm.h"
-#include "mm/page_alloc.h"
-#include "mm/pgtable.h"
+#include "mm/vma.h"
+#include "mm/vmstat.h"
+#include "mm/page.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/traps.h"
+
+#define STACK_GUARD_GAP (256 * PAGE_SIZE) /* Linux's stack_guard_gap: 1 MiB kept free below the stack */
+
+uint64_t vm_events[NR_VM_EVENTS];
 
 /* access_allowed: may a fault with @error_code touch a page of protection @prot?
  * x86 cannot express write-only or execute-only: any PROT_* but NONE reads. */
@@ -21,75 +32,140 @@ static bool access_allowed(uint32_t prot, uint64_t error_code)
 	return prot != PROT_NONE;
 }
 
-enum fault_kind classify_fault(uint64_t addr, uint64_t error_code)
+/* stack_can_grow: may @vma (the stack) grow down to cover @addr? Within
+ * STACK_LIMIT of its top, and leaving the guard gap free below. */
+static bool stack_can_grow(struct mm *mm, const struct vm_area *vma, uint64_t addr)
+{
+	uint64_t start = PAGE_ALIGN_DOWN(addr);
+	if (!(vma->flags & VM_GROWSDOWN) || vma->end - start > STACK_LIMIT)
+		return false;
+	uint64_t guard = start >= USER_VA_START + STACK_GUARD_GAP ? start - STACK_GUARD_GAP : USER_VA_START;
+	return vma_check_free(mm, guard, vma->start - guard) == 0;
+}
+
+/* classify_not_present: a fault on a page with no entry inside @vma. */
+static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t error_code)
+{
+	bool anon = vma->kind != VMA_FILE && !(vma->flags & VM_SHARED);
+	return (anon && !(error_code & PF_WRITE)) ? FAULT_ZERO_PAGE : FAULT_DEMAND_PAGE;
+}
+
+enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vmap)
 {
 	struct mm *mm = current->mm;
+	struct vm_area *vma;
 	if (error_code & PF_RSVD)
 		return FAULT_KERNEL_BUG;
 	if (addr >= USER_VA_END)
 		return (error_code & PF_USER) ? FAULT_SEGV_KERNEL : FAULT_KERNEL_BUG;
-	struct vm_area *vma = mm ? vma_find(mm, addr) : NULL;
-	if (!vma)
+	if (!mm)
 		return FAULT_SEGV_NO_VMA;
+	vma = *vmap = vma_find(mm, addr);
+	if (!vma) {
+		vma = *vmap = vma_lookup(mm, addr); /* the VMA above: the stack, perhaps */
+		if (vma && stack_can_grow(mm, vma, addr) && access_allowed(vma->prot, error_code))
+			return FAULT_STACK_GROWTH;
+		return FAULT_SEGV_NO_VMA;
+	}
 	if (!access_allowed(vma->prot, error_code))
 		return FAULT_SEGV_ACCESS;
-	if (error_code & PF_PRESENT)
-		return FAULT_SEGV_ACCESS; /* present and allowed by the VMA, yet refused by the PTE */
-	return FAULT_DEMAND_PAGE;
+	if (!(error_code & PF_PRESENT))
+		return classify_not_present(vma, error_code);
+	if (error_code & PF_WRITE)
+		return FAULT_COW; /* present, read-only, in a writable VMA: shared by fork or the zero page */
+	return FAULT_SEGV_ACCESS;
 }
 
 const char *fault_kind_name(enum fault_kind kind)
 {
 	switch (kind) {
-	case FAULT_DEMAND_PAGE: return "demand page";
-	case FAULT_SEGV_NO_VMA: return "no VMA";
-	case FAULT_SEGV_ACCESS: return "access not permitted by the VMA";
-	case FAULT_SEGV_KERNEL: return "user access to a kernel address";
-	case FAULT_KERNEL_BUG:  return "kernel fault";
+	case FAULT_ZERO_PAGE:    return "zero page";
+	case FAULT_DEMAND_PAGE:  return "demand page";
+	case FAULT_COW:          return "copy-on-write";
+	case FAULT_STACK_GROWTH: return "stack growth";
+	case FAULT_SEGV_NO_VMA:  return "no VMA";
+	case FAULT_SEGV_ACCESS:  return "access not permitted by the VMA";
+	case FAULT_SEGV_KERNEL:  return "user access to a kernel address";
+	case FAULT_KERNEL_BUG:   return "kernel fault";
 	}
 	return "?";
 }
 
-/* do_demand_page: give the page at @addr its first frame: zeros, or for a
- * file VMA the file's bytes (Linux: do_anonymous_page / do_read_fault).
- * Returns false when memory is exhausted. */
-static bool do_demand_page(uint64_t addr)
+/* do_zero_page: map the shared zero page (Linux: do_anonymous_page, read case). */
+static int do_zero_page(struct vm_area *vma, uint64_t va)
 {
-	if (mm_populate(current->mm, PAGE_ALIGN_DOWN(addr), PAGE_SIZE))
-		return false;
-	current->min_flt++;
-	return true;
+	count_vm_event(PGFAULT_ZERO);
+	return map_zero_page(current->mm, vma, va);
+}
+
+/* do_demand_page: a first frame for the page: zeros, or the file's bytes
+ * (Linux: do_anonymous_page write case, do_read_fault). */
+static int do_demand_page(uint64_t va)
+{
+	count_vm_event(PGFAULT_DEMAND);
+	return mm_populate(current->mm, va, PAGE_SIZE);
+}
+
+/* do_cow: copy the shared page for this process, or reuse it (Linux: do_wp_page). */
+static int do_cow(struct vm_area *vma, uint64_t va)
+{
+	bool reused;
+	int err = cow_break(current->mm, vma, va, &reused);
+	if (!err)
+		count_vm_event(reused ? PGFAULT_COW_REUSE : PGFAULT_COW);
+	return err;
+}
+
+/* do_stack_growth: extend the stack VMA down to @va, then fault the page in (Linux: expand_stack). */
+static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code)
+{
+	vma->start = va;
+	count_vm_event(PGFAULT_STACK);
+	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va)
+									 : do_demand_page(va);
 }
 
 /* do_segv: a bad user access: log it the Linux way and kill with SIGSEGV. */
 static void do_segv(struct trap_frame *f, uint64_t addr, enum fault_kind kind)
 {
+	count_vm_event(PGFAULT_SEGV);
 	pr_info("pid %d (%s): segfault at %lx ip %lx error %lx (%s)\n", current->pid, current->comm,
 		addr, f->rip, f->error_code, fault_kind_name(kind));
 	force_signal(SIGSEGV);
+}
+
+/* resolve: run the handler for @kind; 0, -ENOMEM, or 1 when @kind is no resolution. */
+static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint64_t error_code)
+{
+	switch (kind) {
+	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va);
+	case FAULT_DEMAND_PAGE:  return do_demand_page(va);
+	case FAULT_COW:          return do_cow(vma, va);
+	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
+	default:                 return 1;
+	}
 }
 
 void handle_page_fault(struct trap_frame *f)
 {
 	uint64_t addr = read_cr2();
 	bool user = trap_from_user(f);
-	enum fault_kind kind = classify_fault(addr, f->error_code);
-	switch (kind) {
-	case FAULT_DEMAND_PAGE:
-		if (do_demand_page(addr))
-			return;
-		if (!user)
-			break;
+	struct vm_area *vma = NULL;
+	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
+	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
+	if (err == 0) {
+		count_vm_event(PGFAULT);
+		current->min_flt++;
+		return;
+	}
+	if (!user) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
+		kernel_fault(f);
+		return;
+	}
+	if (err < 0) {
 		pr_info("pid %d (%s): out of memory at %lx, killed\n", current->pid, current->comm, addr);
 		force_signal(SIGKILL);
 		return;
-	case FAULT_KERNEL_BUG:
-		break;
-	default:
-		if (user) {
-			do_segv(f, addr, kind);
-			return;
-		}
 	}
-	kernel_fault(f); /* a kernel access: -EFAULT through the fixup table, or an oops */
+	do_segv(f, addr, kind);
 }

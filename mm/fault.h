@@ -20,15 +20,21 @@
 
 /* What a fault is, decided once (classify_fault), then handled by one function each. */
 enum fault_kind {
-	FAULT_DEMAND_PAGE,  /* valid access to a page not yet present: allocate (zero or file bytes) */
+	FAULT_ZERO_PAGE,    /* read of untouched private anonymous memory: map the zero page */
+	FAULT_DEMAND_PAGE,  /* other first touch: a new frame, zeros or the file's bytes */
+	FAULT_COW,          /* write to a page shared copy-on-write (after fork, or the zero page) */
+	FAULT_STACK_GROWTH, /* just below the stack, within its limit: grow it */
 	FAULT_SEGV_NO_VMA,  /* no VMA covers the address */
 	FAULT_SEGV_ACCESS,  /* the VMA does not allow this access (write, exec, PROT_NONE) */
 	FAULT_SEGV_KERNEL,  /* user mode touched a kernel address */
 	FAULT_KERNEL_BUG,   /* kernel-mode fault on a kernel address, or a reserved bit */
 };
 
-/* classify_fault: decide what a fault at @addr with @error_code is, for current. */
-enum fault_kind classify_fault(uint64_t addr, uint64_t error_code);
+struct vm_area;
+
+/* classify_fault: decide what a fault at @addr with @error_code is, for current;
+ * *@vma gets the VMA the handler works on (or NULL). */
+enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vma);
 
 /* fault_kind_name: the reason word of the segfault log line. */
 const char *fault_kind_name(enum fault_kind kind);

@@ -17,6 +17,7 @@
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
 #include "mm/tlb.h"
+#include "mm/memory.h"
 #include "arch/x86_64/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -167,5 +168,6 @@ void mm_init(const struct boot_info *bi)
 
 	write_cr3(kernel_pml4); /* from here on no firmware or loader table is used */
 	release_handoff();
+	zero_page_init();
 	pr_info("mm: kernel PML4 at phys 0x%lx loaded into CR3\n", kernel_pml4);
 }

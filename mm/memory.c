@@ -1,7 +1,8 @@
 /*
  * mm/memory.c - the user pages of an address space: made present
- * (mm_populate), unmapped (zap_range), given new rights (change_range_prot),
- * copied for fork (copy_range), written by the kernel (copy_to_mm).
+ * (mm_populate), unmapped (zap_range), given new rights (change_vma_prot),
+ * shared for fork (copy_range) and unshared by a write (cow_break), written
+ * by the kernel (copy_to_mm).
  * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range) and
  * mm/mprotect.c (change_protection). Every table access goes through the one
  * walker, mm/pgtable.h.
@@ -9,8 +10,14 @@
  * Frames: a user frame comes from alloc_pages(0, NR_ANON_PAGES). Its struct
  * page counts the PTEs that map it, in every mm, twice over: mapcount (Linux:
  * _mapcount) and refcount (Linux: _refcount; nothing else holds user frames
- * yet). A private page has one of each; a VM_SHARED page gains one per fork.
+ * yet). fork shares every page: VM_SHARED ones writable, private ones
+ * read-only in both processes (copy-on-write); the first write to a shared
+ * private page copies it, or reuses it when it has become the last mapping.
  * The frame is freed when its last PTE goes. mm->rss counts this mm's PTEs.
+ *
+ * The zero page: one frame of zeros, mapped read-only wherever untouched
+ * anonymous memory is read (Linux: ZERO_PAGE). It is never counted, in
+ * mapcount, refcount or rss, and never freed; a write to it is a COW fault.
  *
  * PROT_NONE: the PTE keeps the frame with P=0 and PTE_PROTNONE (mm/mm.h), so
  * mprotect back to a readable prot finds the same data, as on Linux.
@@ -24,6 +31,21 @@
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
+
+static uint64_t zero_page_pa;
+
+void zero_page_init(void)
+{
+	zero_page_pa = alloc_zeroed_page(NR_KERNEL_MISC);
+	if (!zero_page_pa)
+		panic("zero_page_init: no memory for the zero page");
+}
+
+/* is_zero_page: @pa is the shared zero page (uncounted, never freed). */
+static bool is_zero_page(uint64_t pa)
+{
+	return pa == zero_page_pa;
+}
 
 /* vma_pte_flags: US, plus RW for PROT_WRITE, plus NX without PROT_EXEC. */
 uint64_t vma_pte_flags(uint32_t prot)
@@ -92,6 +114,8 @@ static void frame_get(uint64_t pa)
 {
 	struct page *page = phys_to_page(pa);
 
+	if (is_zero_page(pa))
+		return;
 	page->refcount++;
 	page->mapcount++;
 }
@@ -101,6 +125,8 @@ static void frame_put(uint64_t pa)
 {
 	struct page *page = phys_to_page(pa);
 
+	if (is_zero_page(pa))
+		return;
 	if (page->mapcount <= 0 || page->refcount < page->mapcount)
 		panic("frame_put: pfn %#lx has mapcount %d, refcount %d",
 		      page_to_pfn(page), page->mapcount, page->refcount);
@@ -111,13 +137,28 @@ static void frame_put(uint64_t pa)
 		free_pages(page, 0, NR_ANON_PAGES);
 }
 
+/* cow_shared: is the private page @pa mapped elsewhere too (the zero page, or a
+ * page fork shared)? Such a page must stay read-only until a write copies it. */
+static bool cow_shared(uint64_t pa)
+{
+	return is_zero_page(pa) || phys_to_page(pa)->refcount > 1;
+}
+
+/* page_flags: the PTE flags for a page of frame @pa under @prot in a VMA that is
+ * (@shared) or is not VM_SHARED: write permission waits for the COW break. */
+static uint64_t page_flags(uint64_t pa, uint32_t prot, bool shared)
+{
+	uint64_t flags = vma_pte_flags(prot);
+	return (!shared && cow_shared(pa)) ? flags & ~PTE_RW : flags;
+}
+
 /*
  * pte_set_prot: give the PTE of @va (which holds a frame) the rights of @prot,
  * keeping its frame and Accessed/Dirty bits. Present to present is
  * protect_page; to or from PROT_NONE the entry is rewritten in place (the
  * walker allows non-zero to non-zero) and flushed.
  */
-static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot)
+static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot, bool shared)
 {
 	pte_t *e = walk(root, va, PT_PTE, false);
 	pte_t keep;
@@ -125,19 +166,22 @@ static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot)
 	if (!e || !*e)
 		panic("pte_set_prot: no page at %#lx", va);
 	if (prot != PROT_NONE && (*e & PTE_P)) {
-		protect_page(root, va, vma_pte_flags(prot));
+		protect_page(root, va, page_flags(*e & PTE_ADDR, prot, shared));
 		return;
 	}
 	keep = *e & (PTE_ADDR | PTE_A | PTE_D);
-	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | vma_pte_flags(prot) | PTE_P;
+	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P;
 	flush_tlb_page(va);
 }
 
-/* install_frame: map the frame @pa at @va of @mm with @prot's rights; takes over the
- * caller's reference to it (dropped on failure). 0 or -ENOMEM. */
-static int install_frame(struct mm *mm, uint64_t va, uint64_t pa, uint32_t prot)
+/* install_frame: map the frame @pa at @va of @mm with @vma's rights (read-only
+ * while shared copy-on-write); takes over the caller's reference to it (dropped
+ * on failure). 0 or -ENOMEM. */
+static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t pa)
 {
-	int err = map_page(mm->pml4, va, pa, vma_pte_flags(prot));
+	uint32_t prot = vma->prot;
+	bool shared = vma->flags & VM_SHARED;
+	int err = map_page(mm->pml4, va, pa, page_flags(pa, prot, shared));
 
 	if (err) {
 		frame_put(pa);
@@ -146,8 +190,9 @@ static int install_frame(struct mm *mm, uint64_t va, uint64_t pa, uint32_t prot)
 		return err;
 	}
 	if (prot == PROT_NONE)
-		pte_set_prot(mm->pml4, va, PROT_NONE);
-	mm->rss++;
+		pte_set_prot(mm->pml4, va, PROT_NONE, shared);
+	if (!is_zero_page(pa))
+		mm->rss++;
 	return 0;
 }
 
@@ -180,7 +225,7 @@ static int populate_vma(struct mm *mm, const struct vm_area *vma, uint64_t start
 		if (!pa)
 			return -ENOMEM;
 		fill_page(phys_to_virt(pa), vma, va);
-		err = install_frame(mm, va, pa, vma->prot);
+		err = install_frame(mm, vma, va, pa);
 		if (err)
 			return err;
 	}
@@ -217,52 +262,80 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 	uint64_t va = start;
 
 	for (; next_pte(mm->pml4, &va, end); va += PAGE_SIZE) {
-		pte_t old = unmap_page(mm->pml4, va);
+		uint64_t pa = pte_frame(unmap_page(mm->pml4, va));
 
+		if (is_zero_page(pa))
+			continue;
 		if (!mm->rss)
 			panic("zap_range: rss underflow at %#lx", va);
-		frame_put(pte_frame(old));
+		frame_put(pa);
 		mm->rss--;
 	}
 }
 
-/* change_range_prot: pte_set_prot each page of [start, end) that has an entry. */
-void change_range_prot(struct mm *mm, uint64_t start, uint64_t end, uint32_t prot)
+/* change_vma_prot: pte_set_prot each page of @vma that has an entry, to @vma->prot. */
+void change_vma_prot(struct mm *mm, const struct vm_area *vma)
 {
-	uint64_t va = start;
+	uint64_t va = vma->start;
 
-	for (; next_pte(mm->pml4, &va, end); va += PAGE_SIZE)
-		pte_set_prot(mm->pml4, va, prot);
+	for (; next_pte(mm->pml4, &va, vma->end); va += PAGE_SIZE)
+		pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
 }
 
-/* copy_page_to: map into @dst at @va a page of @vma whose frame in the parent is @pa. 0 or -ENOMEM. */
-static int copy_page_to(struct mm *dst, const struct vm_area *vma, uint64_t va, uint64_t pa)
-{
-	uint64_t to = pa;
-
-	if (vma->flags & VM_SHARED) {
-		frame_get(pa);
-	} else {
-		to = frame_alloc(); /* eager copy; copy-on-write will share it read-only instead */
-		if (!to)
-			return -ENOMEM;
-		copy_page(phys_to_virt(to), phys_to_virt(pa));
-	}
-	return install_frame(dst, va, to, vma->prot);
-}
-
-/* copy_range: copy_page_to for each page @src has in @vma. */
+/* copy_range: share each page @src has in @vma with @dst (Linux:
+ * copy_page_range). A private page becomes read-only in the parent too, in
+ * place; the caller flushes the parent's TLB once for the whole fork. */
 int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
 {
 	uint64_t va = vma->start;
 	pte_t *e;
 
 	for (; (e = next_pte(src->pml4, &va, vma->end)); va += PAGE_SIZE) {
-		int err = copy_page_to(dst, vma, va, pte_frame(*e));
+		uint64_t pa = pte_frame(*e);
+		int err;
 
+		frame_get(pa);
+		err = install_frame(dst, vma, va, pa);
 		if (err)
 			return err;
+		if (!(vma->flags & VM_SHARED))
+			*e &= ~PTE_RW; /* write-protect the parent's copy: both now fault on write */
 	}
+	return 0;
+}
+
+int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+{
+	return install_frame(mm, vma, va, zero_page_pa);
+}
+
+int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)
+{
+	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
+	uint64_t old, new;
+
+	if (!e || !(*e & PTE_P))
+		panic("cow_break: no present page at %#lx", va);
+	old = *e & PTE_ADDR;
+	*reused = !cow_shared(old);
+	if (*reused) { /* the last mapping of a page fork shared: just let it write */
+		protect_page(mm->pml4, va, vma_pte_flags(vma->prot));
+		return 0;
+	}
+	new = frame_alloc();
+	if (!new)
+		return -ENOMEM;
+	if (is_zero_page(old))
+		clear_page(phys_to_virt(new));
+	else
+		copy_page(phys_to_virt(new), phys_to_virt(old));
+	/* Swap frames in place (present to present): no table can need freeing or allocating. */
+	*e = new | page_flags(new, vma->prot, false) | PTE_P;
+	flush_tlb_page(va);
+	if (is_zero_page(old))
+		mm->rss++;
+	else
+		frame_put(old);
 	return 0;
 }
 

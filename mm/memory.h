@@ -14,13 +14,26 @@
  * the last reference). The one place user pages are unmapped (Linux: zap_page_range). */
 void zap_range(struct mm *mm, uint64_t start, uint64_t end);
 
-/* change_range_prot: give every page of [start, end) that has a frame the rights of
- * @prot, hiding it for PROT_NONE (Linux: change_protection). */
-void change_range_prot(struct mm *mm, uint64_t start, uint64_t end, uint32_t prot);
+/* change_vma_prot: give every page of @vma that has a frame the rights of @vma->prot
+ * (pages still shared copy-on-write stay read-only). */
+void change_vma_prot(struct mm *mm, const struct vm_area *vma);
 
-/* copy_range: give @dst the pages @src has in @vma: shared frames (VM_SHARED)
- * mapped again, private ones copied (Linux: copy_page_range). 0 or -ENOMEM; what
- * was mapped into @dst stays for its destroy. */
+/* copy_range: give @dst the pages @src has in @vma, sharing every frame:
+ * VM_SHARED ones writable, private ones read-only in both mms (copy-on-write;
+ * Linux: copy_page_range). The caller flushes @src's TLB afterwards. 0 or
+ * -ENOMEM; what was mapped into @dst stays for its destroy. */
 int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma);
+
+/* zero_page_init: allocate the shared zero page. Boot, once. */
+void zero_page_init(void);
+
+/* map_zero_page: map the zero page read-only at @va of @vma (a read of untouched
+ * anonymous memory). 0 or -ENOMEM (a page table). */
+int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
+
+/* cow_break: resolve a write to the present read-only page at @va of writable
+ * private @vma: copy it to a new frame, or, when this is its last mapping, make
+ * it writable again (*@reused). 0 or -ENOMEM. */
+int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused);
 
 #endif

@@ -12,6 +12,7 @@
  * Lock: as mm/mm.h.
  */
 #include "mm/mm.h"
+#include "mm/tlb.h"
 #include "mm/vma.h"
 #include "mm/memory.h"
 #include "mm/init.h"
@@ -100,8 +101,10 @@ struct mm *mm_fork(struct mm *parent)
 	for_each_vma(parent, vma)
 		if (copy_range(child, parent, vma))
 			goto fail;
+	flush_tlb_all(); /* the parent's private pages just became read-only: one flush for all */
 	return child;
 fail:
+	flush_tlb_all();
 	mm_destroy(child); /* its VMAs say where its pages are */
 	return NULL;
 }

@@ -4,8 +4,8 @@
  * this file decides, with Linux's argument checks and errnos.
  *
  * Pages come later, on the first touch (mm/fault.c), except where asked
- * for: MAP_POPULATE, and brk, which populates eagerly for now. Linux ignores a
- * failed populate (the fault path retries), and so does this file.
+ * for: MAP_POPULATE only; everything else faults in on first touch. Linux ignores
+ * a failed populate (the fault path retries), and so does this file.
  * Lock: as mm/mm.h.
  */
 #include "mm/mmap.h"
@@ -108,7 +108,7 @@ long do_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 	return vma_unmap(mm, addr, len);
 }
 
-/* heap_grow: extend [heap] over the free pages [old, new) and populate them. 0 or -errno. */
+/* heap_grow: extend [heap] over the free pages [old, new); no frame until touched. 0 or -errno. */
 static int heap_grow(struct mm *mm, uint64_t old, uint64_t new)
 {
 	int err = vma_check_free(mm, old, new - old);
@@ -117,7 +117,6 @@ static int heap_grow(struct mm *mm, uint64_t old, uint64_t new)
 		return err;
 	if (!vma_map(mm, old, new - old, PROT_READ | PROT_WRITE, 0, VMA_HEAP))
 		return -ENOMEM;
-	mm_populate(mm, old, new - old); /* eager for now; best effort, as Linux's VM_LOCKED brk */
 	return 0;
 }
 

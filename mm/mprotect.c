@@ -26,7 +26,7 @@ int vma_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
 		return err;
 	for (vma = vma_find(mm, start); vma && vma->start < end; vma = vma_next(mm, vma)) {
 		vma->prot = prot;
-		change_range_prot(mm, vma->start, vma->end, prot);
+		change_vma_prot(mm, vma);
 	}
 	vma_merge_range(mm, start, end);
 	return 0;

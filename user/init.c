@@ -21,25 +21,6 @@
 
 extern char **environ;
 
-/* run: run @argv[0] with @argv and our environment; its status as $? would be. */
-static int run(char *const argv[])
-{
-	pid_t pid = spawn(argv[0], argv, environ);
-
-	if (pid <= 0) {
-		fprintf(stderr, "init: cannot run %s: %s\n", argv[0], strerror(errno));
-		if (pid == 0)
-			_exit(127);
-		return 127;
-	}
-	int status = wait_child(pid);
-	if (status < 0) {
-		fprintf(stderr, "init: wait4: %s\n", strerror(errno));
-		return 127;
-	}
-	return exit_code(status);
-}
-
 /* power_off: end the machine with @status. Linux ignores reboot's fourth
  * argument for POWER_OFF; our kernel makes it QEMU's exit code. On Linux (not
  * pid 1: a test on the host) just exit with it. */
@@ -58,10 +39,10 @@ static _Noreturn void power_off(int status)
 int main(int argc, char *argv[])
 {
 	char *shell[] = { "/bin/sh", NULL };
+	char **prog = argc > 1 ? argv + 1 : shell;
 
 	ignore_sigint();
-	if (argc > 1)
-		power_off(run(argv + 1));
-	printf("Welcome! This is /bin/sh: try `ls /bin`; `exit` powers off.\n");
-	power_off(run(shell));
+	if (argc == 1)
+		printf("Welcome! This is /bin/sh: try `ls /bin`; `exit` powers off.\n");
+	power_off(exit_code(run_wait("init", prog[0], prog, environ, 127)));
 }

@@ -155,18 +155,7 @@ static int run_program(char *argv[])
 		fprintf(stderr, "sh: %s: not found\n", argv[0]);
 		return 127;
 	}
-	pid_t pid = spawn(path, argv, environ);
-	if (pid <= 0) { /* 0: in the child, whose execve failed */
-		fprintf(stderr, "sh: %s: %s\n", argv[0], strerror(errno));
-		if (pid == 0)
-			_exit(126);
-		return 126;
-	}
-	int status = wait_child(pid);
-	if (status < 0) {
-		fprintf(stderr, "sh: wait4: %s\n", strerror(errno));
-		return 126;
-	}
+	int status = run_wait("sh", path, argv, environ, 126);
 	if (WIFSIGNALED(status))
 		fprintf(stderr, "%s\n", strsignal(WTERMSIG(status)));
 	return exit_code(status);

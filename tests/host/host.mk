@@ -24,4 +24,4 @@ $(BUILD)/host/$(1): tests/host/$(1).c tests/host/shim.c $(call host_sources,test
 endef
 $(foreach t,$(HOST_TEST_SRC:tests/host/%.c=%),$(eval $(call host_test_rule,$(t))))
 
-host-tests: deps $(HOST_TEST_BINS)
+host-tests: $(HOST_TEST_BINS)

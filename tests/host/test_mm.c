@@ -2,8 +2,9 @@
  * tests/host/test_mm.c - address spaces over fake RAM with the real buddy,
  * walker and kmalloc behind them (mm/mm.c, mm/memory.c, vma_unmap and
  * vma_protect): every frame an mm takes comes back when it is destroyed,
- * partial unmaps free exactly their frames, fork copies private pages and
- * shares VM_SHARED ones, PROT_NONE keeps the frame out of reach.
+ * partial unmaps free exactly their frames, fork shares every page (private
+ * ones copy-on-write), cow_break copies or reuses, the zero page is never
+ * counted, PROT_NONE keeps the frame out of reach.
  */
 /* host-test-sources: mm/mm.c mm/memory.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
 #include <string.h>
@@ -11,6 +12,7 @@
 #include "tests/host/mm_test.h"
 #include "mm/mm.h"
 #include "mm/mmap.h"
+#include "mm/memory.h"
 #include "mm/init.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
@@ -31,6 +33,7 @@ static int setup(void **state)
 	host_fake_zone(RAM_FRAMES);
 	fake_kernel_pml4();
 	mm_seal_kernel_half();
+	zero_page_init(); /* before the count: it is never freed */
 	free_at_start = page_zone.nr_free;
 	tables_at_start = vm_stat[NR_PAGETABLE];
 	return 0;
@@ -261,11 +264,21 @@ static void test_unmap_partial(void **state)
 	mm_destroy(mm);
 }
 
-/* Fork copies private pages (eagerly) and shares VM_SHARED ones: a write through the
- * parent's frame reaches the child only for the shared page. */
+/* cow_break_at: resolve a write fault at @va of @mm as the fault path would; was the page reused? */
+static bool cow_break_at(struct mm *mm, uint64_t va)
+{
+	bool reused;
+
+	assert_int_equal(cow_break(mm, vma_find(mm, va), va, &reused), 0);
+	return reused;
+}
+
+/* Fork shares every frame: private ones read-only in both (copy-on-write),
+ * VM_SHARED ones writable. The first write copies; the last sharer reuses. */
 static void test_fork_private_and_shared(void **state)
 {
 	struct mm *parent, *child;
+	struct page *frame;
 
 	(void)state;
 	parent = new_mm();
@@ -274,26 +287,111 @@ static void test_fork_private_and_shared(void **state)
 	*user_byte(parent, A(0)) = 1;
 	*user_byte(parent, A(4)) = 1;
 	parent->brk = parent->start_brk = A(10);
+	frame = frame_of(parent, A(0));
 	child = mm_fork(parent);
 	assert_non_null(child);
 	assert_int_equal(child->brk, A(10));
 	assert_int_equal(child->rss, 2);
 	assert_int_not_equal(child->pml4, parent->pml4);
-	assert_ptr_not_equal(frame_of(child, A(0)), frame_of(parent, A(0)));
+	assert_ptr_equal(frame_of(child, A(0)), frame); /* no copy yet */
+	assert_int_equal(frame->refcount, 2);
+	assert_int_equal(frame->mapcount, 2);
+	assert_int_equal(pte_of(parent, A(0)) & PTE_RW, 0); /* both write-protected */
+	assert_int_equal(pte_of(child, A(0)) & PTE_RW, 0);
 	assert_ptr_equal(frame_of(child, A(4)), frame_of(parent, A(4)));
+	assert_int_equal(pte_of(child, A(4)) & PTE_RW, PTE_RW); /* shared stays writable */
 	assert_int_equal(frame_of(child, A(4))->refcount, 2);
-	assert_int_equal(frame_of(child, A(4))->mapcount, 2);
+	assert_int_equal(vm_stat[NR_ANON_PAGES], 2);
+	assert_false(cow_break_at(parent, A(0))); /* the parent writes first: it gets a copy */
+	assert_ptr_not_equal(frame_of(parent, A(0)), frame);
+	assert_int_equal(pte_of(parent, A(0)) & PTE_RW, PTE_RW);
+	assert_int_equal(frame->refcount, 1);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], 3);
 	*user_byte(parent, A(0)) = 2;
 	*user_byte(parent, A(4)) = 2;
 	assert_int_equal(*user_byte(child, A(0)), 1);
 	assert_int_equal(*user_byte(child, A(4)), 2);
+	assert_true(cow_break_at(child, A(0))); /* the last sharer: made writable, no copy */
+	assert_ptr_equal(frame_of(child, A(0)), frame);
+	assert_int_equal(pte_of(child, A(0)) & PTE_RW, PTE_RW);
+	assert_int_equal(vm_stat[NR_ANON_PAGES], 3);
 	assert_int_equal(vma_find(child, A(4))->flags, VM_SHARED);
 	mm_destroy(parent); /* the shared frame lives on in the child */
 	assert_int_equal(*user_byte(child, A(4)), 2);
 	assert_int_equal(frame_of(child, A(4))->refcount, 1);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], 2);
 	mm_destroy(child);
+}
+
+/* A write-protected page stays so through mprotect while shared; a fork of a fork shares three ways. */
+static void test_fork_nested_and_mprotect(void **state)
+{
+	struct mm *a, *b, *c;
+	struct page *frame;
+
+	(void)state;
+	a = new_mm();
+	map_populated(a, 0, 2, RW, 0);
+	*user_byte(a, A(1)) = 7;
+	frame = frame_of(a, A(1));
+	b = mm_fork(a);
+	c = mm_fork(b);
+	assert_non_null(b);
+	assert_non_null(c);
+	assert_int_equal(frame->refcount, 3);
+	assert_int_equal(vma_protect(b, A(0), P(2), PROT_READ), 0);
+	assert_int_equal(vma_protect(b, A(0), P(2), RW), 0);
+	assert_int_equal(pte_of(b, A(1)) & PTE_RW, 0); /* still shared: still read-only */
+	assert_false(cow_break_at(b, A(1)));
+	*user_byte(b, A(1)) = 8;
+	assert_int_equal(*user_byte(a, A(1)), 7);
+	assert_int_equal(*user_byte(c, A(1)), 7);
+	assert_int_equal(frame->refcount, 2);
+	mm_destroy(a);
+	assert_int_equal(frame->refcount, 1);
+	assert_int_equal(vma_protect(c, A(0), P(2), PROT_READ), 0);
+	assert_int_equal(vma_protect(c, A(0), P(2), RW), 0);
+	assert_int_equal(pte_of(c, A(1)) & PTE_RW, PTE_RW); /* sole owner again: writable */
+	mm_destroy(b);
+	mm_destroy(c);
+}
+
+/* The zero page: mapped read-only for reads of untouched memory, counted nowhere;
+ * a write replaces it with a fresh zeroed frame of this mm's own. */
+static void test_zero_page(void **state)
+{
+	struct mm *mm, *child;
+	uint64_t free_before, tables_before;
+
+	(void)state;
+	mm = new_mm();
+	assert_non_null(vma_map(mm, A(0), P(4), RW, 0, VMA_ANON));
+	free_before = page_zone.nr_free;
+	tables_before = vm_stat[NR_PAGETABLE];
+	assert_int_equal(map_zero_page(mm, vma_find(mm, A(1)), A(1)), 0);
+	assert_int_equal(map_zero_page(mm, vma_find(mm, A(2)), A(2)), 0);
+	/* page tables only (PDPT, PD, PT), no data frame */
+	assert_int_equal(free_before - page_zone.nr_free, vm_stat[NR_PAGETABLE] - tables_before);
+	assert_int_equal(mm->rss, 0);
+	assert_int_equal(vm_stat[NR_ANON_PAGES], 0);
+	assert_int_equal(pte_of(mm, A(1)) & PTE_RW, 0);
+	assert_int_equal(pte_of(mm, A(1)) & PTE_ADDR, pte_of(mm, A(2)) & PTE_ADDR);
+	assert_int_equal(*user_byte(mm, A(1)), 0);
+	child = mm_fork(mm);
+	assert_non_null(child);
+	assert_int_equal(child->rss, 0);
+	assert_false(cow_break_at(mm, A(1)));
+	assert_int_equal(mm->rss, 1);
+	assert_int_equal(vm_stat[NR_ANON_PAGES], 1);
+	assert_int_equal(pte_of(mm, A(1)) & PTE_RW, PTE_RW);
+	assert_int_not_equal(pte_of(mm, A(1)) & PTE_ADDR, pte_of(mm, A(2)) & PTE_ADDR);
+	*user_byte(mm, A(1)) = 5;
+	assert_int_equal(*user_byte(mm, A(2)), 0); /* the zero page stayed zero */
+	assert_int_equal(*user_byte(child, A(1)), 0);
+	assert_int_equal(vma_unmap(mm, A(0), P(4)), 0);
+	assert_int_equal(mm->rss, 0);
+	mm_destroy(child);
+	mm_destroy(mm);
 }
 
 /* Whatever allocation fork runs out at, it returns NULL and leaves no frame behind. */
@@ -404,6 +502,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_copy_to_mm, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unmap_partial, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_private_and_shared, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fork_nested_and_mprotect, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_zero_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_out_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_protect_none_keeps_frame, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_protect_split_merge, setup, teardown),

@@ -8,6 +8,7 @@
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
 #include "mm/mmap.h"
+#include "mm/memory.h"
 #include "mm/page_alloc.h"
 #include "kernel/errno.h"
 
@@ -30,6 +31,7 @@ static int setup(void **state)
 	host_fake_zone(RAM_FRAMES);
 	fake_kernel_pml4();
 	mm_seal_kernel_half();
+	zero_page_init(); /* before the count: it is never freed */
 	free_at_start = page_zone.nr_free;
 	mm = mm_create();
 	assert_non_null(mm);
@@ -165,7 +167,8 @@ static void test_munmap(void **state)
 	assert_int_equal(do_munmap(mm, 0x1000, P(1)), 0); /* nothing there */
 }
 
-/* brk: queries, growth (one [heap] VMA, populated), shrinking frees, bad values keep the old break. */
+/* brk: queries, lazy growth (one [heap] VMA, no frame until touched), shrinking
+ * frees what was touched, bad values keep the old break. */
 static void test_brk(void **state)
 {
 	uint64_t anon_pages = vm_stat[NR_ANON_PAGES];
@@ -174,15 +177,20 @@ static void test_brk(void **state)
 	assert_int_equal(do_brk(mm, 0), HEAP);
 	assert_int_equal(do_brk(mm, HEAP - 1), HEAP); /* below start_brk */
 	assert_int_equal(do_brk(mm, HEAP + 100), HEAP + 100);
-	assert_int_equal(mm->rss, 1);
+	assert_int_equal(mm->rss, 0);
 	assert_int_equal(do_brk(mm, HEAP + P(3)), HEAP + P(3));
-	assert_int_equal(mm->rss, 3);
-	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages + 3);
+	assert_int_equal(mm->rss, 0); /* demand paging: nothing until the first touch */
+	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages);
+	assert_null(user_byte(mm, HEAP + P(2)));
 	assert_int_equal(vma_find(mm, HEAP)->end, HEAP + P(3)); /* merged into one [heap] */
 	assert_int_equal(vma_find(mm, HEAP)->kind, VMA_HEAP);
+	assert_int_equal(mm_populate(mm, HEAP, P(3)), 0); /* as three first-touch faults would */
+	assert_int_equal(mm->rss, 3);
+	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages + 3);
 	assert_int_equal(*user_byte(mm, HEAP + P(2)), 0);
 	assert_int_equal(do_brk(mm, HEAP + P(1) + 1), HEAP + P(1) + 1); /* shrink to 2 pages */
 	assert_int_equal(mm->rss, 2);
+	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages + 2);
 	assert_null(vma_find(mm, HEAP + P(2)));
 	assert_int_equal(do_brk(mm, TASK_SIZE + 1), HEAP + P(1) + 1);
 	assert_int_equal(anon(HEAP + P(4), P(1), MAP_FIXED), HEAP + P(4));

@@ -8,10 +8,7 @@
  * Booted as init="/tests/runner NAME..." by the harness; also runs on Linux.
  * user-test: helper
  */
-#include <errno.h>
 #include <stdio.h>
-#include <string.h>
-#include <unistd.h>
 
 #include "lib/proc.h"
 #include "test.h"
@@ -23,16 +20,8 @@ static int run_test(const char *argv0, const char *name)
 {
 	char path[PATH_MAX];
 	char *argv[] = { sibling(path, argv0, name), NULL };
-	pid_t pid = spawn(path, argv, environ);
 
-	if (pid <= 0) {
-		fprintf(stderr, "runner: cannot run %s: %s\n", path, strerror(errno));
-		if (pid == 0)
-			_exit(127);
-		return 127;
-	}
-	int status = wait_child(pid);
-	return status < 0 ? 127 : exit_code(status);
+	return exit_code(run_wait("runner", path, argv, environ, 127));
 }
 
 int main(int argc, char *argv[])

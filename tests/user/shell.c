@@ -2,8 +2,9 @@
  * tests/user/shell.c - /bin/sh at work: runs it with stdin from
  * shell_input.txt, in the root of the tree the initrd is made of (/ on our
  * kernel, build/initrd on Linux) with PATH at its bin/, so every command finds
- * the same files on both. The output is the shell's prompts, messages and the
- * commands' output; the status is the shell's (the script ends with exit 3).
+ * the same files on both (ROOT comes from argv[0], an absolute path when the
+ * runner or the harness starts us). The output is the shell's prompts,
+ * messages and the commands' output; the status is the shell's (exit 3).
  * user-test: diff
  */
 #include <fcntl.h>

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -23,7 +24,14 @@ void ignore_sigint(void)
 	set_sigint(SIG_IGN);
 }
 
-pid_t spawn(const char *path, char *const argv[], char *const envp[])
+/* cannot_run: say on stderr why @who could not run @path (errno). */
+static void cannot_run(const char *who, const char *path)
+{
+	fprintf(stderr, "%s: cannot run %s: %s\n", who, path, strerror(errno));
+}
+
+/* spawn: fork a child that execs @path, see run_wait; the child's pid, or -1. */
+static pid_t spawn(const char *who, const char *path, char *const argv[], char *const envp[], int fail)
 {
 	/* Pending stdio output first, or it would come out after the child's. */
 	fflush(NULL);
@@ -34,10 +42,13 @@ pid_t spawn(const char *path, char *const argv[], char *const envp[])
 	 * (POSIX), so a shell's SIG_IGN would make its children immune to Ctrl-C. */
 	set_sigint(SIG_DFL);
 	execve(path, argv, envp);
-	return 0;
+	cannot_run(who, path);
+	_exit(fail);
 }
 
-int wait_child(pid_t pid)
+/* wait_child: reap children until @pid ends (init may be handed orphans that
+ * end first); @pid's wait status, or -1. */
+static int wait_child(pid_t pid)
 {
 	int status;
 
@@ -48,6 +59,18 @@ int wait_child(pid_t pid)
 		if (got < 0 && errno != EINTR)
 			return -1;
 	}
+}
+
+int run_wait(const char *who, const char *path, char *const argv[], char *const envp[], int fail)
+{
+	pid_t pid = spawn(who, path, argv, envp, fail);
+	int status = pid < 0 ? -1 : wait_child(pid);
+
+	if (status < 0) {
+		cannot_run(who, path);
+		return (fail & 0xff) << 8; /* the wait status of an exit(fail) */
+	}
+	return status;
 }
 
 int exit_code(int status)

@@ -1,29 +1,23 @@
 /*
- * user/lib/proc.h - starting a program and waiting for it: the fork + execve +
+ * user/lib/proc.h - running a program and waiting for it: the fork + execve +
  * wait4 pattern that init, the shell and the test runner share.
  */
 #ifndef USER_LIB_PROC_H
 #define USER_LIB_PROC_H
 
-#include <sys/types.h>
-
 /*
- * spawn: fork a child that runs @path with @argv and @envp, SIGINT back at its
- * default action. Returns the child's pid in the parent and -1 if fork failed.
- * Returns 0 only in the child, when execve failed: errno says why, and the
- * caller reports it and calls _exit.
+ * run_wait: run @path with @argv and @envp in a child, SIGINT back at its
+ * default action, and wait for it; returns its wait status. When it cannot be
+ * run, "@who: cannot run @path: reason" goes to stderr and the status is that
+ * of a process that exited with @fail (init uses 127, the shell 126).
  */
-pid_t spawn(const char *path, char *const argv[], char *const envp[]);
-
-/* wait_child: reap children until @pid ends (an orphan given to init may come
- * first); returns @pid's wait status, or -1 with errno set. */
-int wait_child(pid_t pid);
+int run_wait(const char *who, const char *path, char *const argv[], char *const envp[], int fail);
 
 /* exit_code: a wait status as the shell's $?: the exit code, or 128 + the signal. */
 int exit_code(int status);
 
-/* ignore_sigint: make Ctrl-C harmless to the caller (init, the shell); spawn
- * undoes it in the child. */
+/* ignore_sigint: make Ctrl-C harmless to the caller (init, the shell); the
+ * programs run_wait starts get the default action back. */
 void ignore_sigint(void);
 
 #endif
