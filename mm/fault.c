@@ -43,11 +43,14 @@ static bool stack_can_grow(struct mm *mm, const struct vm_area *vma, uint64_t ad
 	return vma_check_free(mm, guard, vma->start - guard) == 0;
 }
 
-/* classify_not_present: a fault on a page with no entry inside @vma. */
+/* classify_not_present: a fault on a page with no entry inside @vma. A read
+ * shares what is there (the zero page, the file's cached page); a write, or
+ * any touch of MAP_SHARED memory, needs a frame of its own. */
 static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t error_code)
 {
-	bool anon = vma->kind != VMA_FILE && !(vma->flags & VM_SHARED);
-	return (anon && !(error_code & PF_WRITE)) ? FAULT_ZERO_PAGE : FAULT_DEMAND_PAGE;
+	if ((error_code & PF_WRITE) || (vma->flags & VM_SHARED))
+		return FAULT_DEMAND_PAGE;
+	return vma->kind == VMA_FILE ? FAULT_FILE_PAGE : FAULT_ZERO_PAGE;
 }
 
 enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vmap)
@@ -80,6 +83,7 @@ const char *fault_kind_name(enum fault_kind kind)
 {
 	switch (kind) {
 	case FAULT_ZERO_PAGE:    return "zero page";
+	case FAULT_FILE_PAGE:    return "file page";
 	case FAULT_DEMAND_PAGE:  return "demand page";
 	case FAULT_COW:          return "copy-on-write";
 	case FAULT_STACK_GROWTH: return "stack growth";
@@ -98,8 +102,15 @@ static int do_zero_page(struct vm_area *vma, uint64_t va)
 	return map_zero_page(current->mm, vma, va);
 }
 
-/* do_demand_page: a first frame for the page: zeros, or the file's bytes
- * (Linux: do_anonymous_page write case, do_read_fault). */
+/* do_file_page: map the file's page from the page cache, read-only (Linux: do_read_fault). */
+static int do_file_page(struct vm_area *vma, uint64_t va)
+{
+	count_vm_event(PGFAULT_FILE);
+	return map_file_page(current->mm, vma, va);
+}
+
+/* do_demand_page: a first frame of this process's own: zeros, or a private copy
+ * of the file's bytes (Linux: do_anonymous_page write case, do_cow_fault). */
 static int do_demand_page(uint64_t va)
 {
 	count_vm_event(PGFAULT_DEMAND);
@@ -121,6 +132,7 @@ static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code
 {
 	vma->start = va;
 	count_vm_event(PGFAULT_STACK);
+	/* the stack is anonymous memory: a read maps the zero page, a write a new frame */
 	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va)
 									 : do_demand_page(va);
 }
@@ -139,6 +151,7 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 {
 	switch (kind) {
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va);
+	case FAULT_FILE_PAGE:    return do_file_page(vma, va);
 	case FAULT_DEMAND_PAGE:  return do_demand_page(va);
 	case FAULT_COW:          return do_cow(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);

@@ -29,6 +29,7 @@
 #include "mm/page_alloc.h"
 #include "mm/tlb.h"
 #include "kernel/errno.h"
+#include "mm/filemap.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
 
@@ -131,17 +132,24 @@ static void frame_put(uint64_t pa)
 		panic("frame_put: pfn %#lx has mapcount %d, refcount %d",
 		      page_to_pfn(page), page->mapcount, page->refcount);
 	page->mapcount--;
-	if (page->refcount > 1)
+	if (page->refcount > 1) {
 		page->refcount--;
-	else
+	} else if (page_test(page, PG_file)) {
+		filemap_remove(page);
+		free_pages(page, 0, NR_FILE_PAGES);
+	} else {
 		free_pages(page, 0, NR_ANON_PAGES);
+	}
 }
 
-/* cow_shared: is the private page @pa mapped elsewhere too (the zero page, or a
- * page fork shared)? Such a page must stay read-only until a write copies it. */
+/* cow_shared: may the private page @pa be seen elsewhere too (the zero page, a
+ * page-cache page, or a page fork shared)? Such a page must stay read-only
+ * until a write copies it. */
 static bool cow_shared(uint64_t pa)
 {
-	return is_zero_page(pa) || phys_to_page(pa)->refcount > 1;
+	struct page *page = phys_to_page(pa);
+
+	return is_zero_page(pa) || page_test(page, PG_file) || page->refcount > 1;
 }
 
 /* page_flags: the PTE flags for a page of frame @pa under @prot in a VMA that is
@@ -307,6 +315,21 @@ int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
 int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 {
 	return install_frame(mm, vma, va, zero_page_pa);
+}
+
+int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+{
+	uint64_t off = vma->file_offset + (va - vma->start);
+	struct page *page;
+
+	if (!vma->file_data || off >= vma->file_size)
+		return map_zero_page(mm, vma, va); /* past the file's bytes: the bss */
+	if (vma->file_size - off < PAGE_SIZE)
+		return populate_vma(mm, vma, va, va + PAGE_SIZE); /* cut short: zero tail, private */
+	page = filemap_get_page(vma->file_data + off);
+	if (!page)
+		return -ENOMEM;
+	return install_frame(mm, vma, va, page_to_phys(page));
 }
 
 int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)

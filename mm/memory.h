@@ -31,6 +31,11 @@ void zero_page_init(void);
  * anonymous memory). 0 or -ENOMEM (a page table). */
 int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
 
+/* map_file_page: map the page at @va of file VMA @vma for reading: the page
+ * cache's frame of a whole file page (read-only, shared), a private copy of a
+ * page the mapping cuts short, the zero page past the file. 0 or -ENOMEM. */
+int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
+
 /* cow_break: resolve a write to the present read-only page at @va of writable
  * private @vma: copy it to a new frame, or, when this is its last mapping, make
  * it writable again (*@reused). 0 or -ENOMEM. */

@@ -33,6 +33,7 @@ enum page_flag {
 	PG_buddy,    /* free, and the head of a free block of order page->order */
 	PG_slab,     /* owned by kmalloc: page->order is the size class */
 	PG_pgtable,  /* a page-table page: page->mapcount counts its non-zero entries */
+	PG_file,     /* a page-cache page of an initrd file: page->private is its bytes (mm/filemap.c) */
 };
 
 /*

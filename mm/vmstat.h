@@ -12,7 +12,8 @@ enum vm_event_item {
 	PGFAULT,          /* every page fault resolved (minor or major) */
 	PGMAJFAULT,       /* faults that waited for I/O (swap-in, later) */
 	PGFAULT_ZERO,     /* reads of untouched anonymous memory given the zero page */
-	PGFAULT_DEMAND,   /* first touches given a new frame (zeros or file bytes) */
+	PGFAULT_FILE,     /* reads of file pages given the page cache's frame */
+	PGFAULT_DEMAND,   /* first writes given a new frame (zeros or file bytes) */
 	PGFAULT_COW,      /* copy-on-write faults that copied the page */
 	PGFAULT_COW_REUSE, /* copy-on-write faults that reused a page left with one mapping */
 	PGFAULT_STACK,    /* faults that grew the stack */

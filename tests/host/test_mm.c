@@ -6,7 +6,7 @@
  * ones copy-on-write), cow_break copies or reuses, the zero page is never
  * counted, PROT_NONE keeps the frame out of reach.
  */
-/* host-test-sources: mm/mm.c mm/memory.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
+/* host-test-sources: mm/mm.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
@@ -45,6 +45,7 @@ static int teardown(void **state)
 	assert_int_equal(page_zone.nr_free, free_at_start);
 	assert_int_equal(vm_stat[NR_PAGETABLE], tables_at_start);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], 0);
+	assert_int_equal(vm_stat[NR_FILE_PAGES], 0);
 	assert_int_equal(vm_stat[NR_SLAB], 0);
 	host_fake_ram_free();
 	return 0;
@@ -79,6 +80,15 @@ static pte_t pte_of(struct mm *mm, uint64_t va)
 static struct page *frame_of(struct mm *mm, uint64_t va)
 {
 	return phys_to_page(pte_of(mm, va) & PTE_ADDR);
+}
+
+/* cow_break_at: resolve a write fault at @va of @mm as the fault path would; was the page reused? */
+static bool cow_break_at(struct mm *mm, uint64_t va)
+{
+	bool reused;
+
+	assert_int_equal(cow_break(mm, vma_find(mm, va), va, &reused), 0);
+	return reused;
 }
 
 /* A new mm: one root sharing the kernel half, no VMA; destroying it returns everything. */
@@ -178,6 +188,52 @@ static void test_populate_file(void **state)
 	mm_destroy(mm);
 }
 
+/* Read faults of a file share the page cache's frame between mms, read-only;
+ * the page the mapping cuts short is private, past the file is the zero page;
+ * a write copies; the cache page goes with its last mapping. */
+static void test_file_page_cache(void **state)
+{
+	static uint8_t data[P(2) + 100];
+	struct mm *a, *b;
+	struct page *cached;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(data); i++)
+		data[i] = (uint8_t)(i * 5 + 3);
+	a = new_mm();
+	b = new_mm();
+	assert_non_null(vma_map_file(a, A(0), P(4), RW, 0, data, sizeof(data), 0));
+	assert_non_null(vma_map_file(b, A(0), P(4), RW, 0, data, sizeof(data), 0));
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(map_file_page(a, vma_find(a, A(i)), A(i)), 0);
+		assert_int_equal(map_file_page(b, vma_find(b, A(i)), A(i)), 0);
+	}
+	cached = frame_of(a, A(1));
+	assert_ptr_equal(frame_of(b, A(1)), cached); /* one frame for both */
+	assert_true(page_test(cached, PG_file));
+	assert_int_equal(cached->refcount, 2);
+	assert_int_equal(pte_of(a, A(1)) & PTE_RW, 0);
+	assert_int_equal(vm_stat[NR_FILE_PAGES], 2); /* pages 0 and 1 */
+	assert_ptr_not_equal(frame_of(b, A(2)), frame_of(a, A(2))); /* cut short: private */
+	assert_int_equal(vm_stat[NR_ANON_PAGES], 2);
+	assert_int_equal(a->rss, 3); /* page 3 is the zero page: not counted */
+	for (i = 0; i < P(2) + 100; i++)
+		assert_int_equal(*user_byte(a, A(0) + i), data[i]);
+	for (i = P(2) + 100; i < P(4); i++)
+		assert_int_equal(*user_byte(b, A(0) + i), 0);
+	assert_false(cow_break_at(a, A(1))); /* never reused: other readers may come */
+	*user_byte(a, A(1)) = 0xee;
+	assert_int_equal(*user_byte(b, A(1)), data[P(1)]);
+	assert_int_equal(cached->refcount, 1);
+	assert_false(cow_break_at(b, A(1)));
+	assert_int_equal(vm_stat[NR_FILE_PAGES], 1); /* the last mapping went: so did the page */
+	assert_false(page_test(cached, PG_file));
+	mm_destroy(a);
+	mm_destroy(b);
+	assert_int_equal(vm_stat[NR_FILE_PAGES], 0);
+}
+
 /* Outside every VMA populate fails; PROT_NONE VMAs are skipped; a wrapping range fails. */
 static void test_populate_limits(void **state)
 {
@@ -262,15 +318,6 @@ static void test_unmap_partial(void **state)
 	assert_null(vma_first(mm));
 	assert_int_equal(vm_stat[NR_PAGETABLE], tables_at_start + 1); /* emptied tables went too */
 	mm_destroy(mm);
-}
-
-/* cow_break_at: resolve a write fault at @va of @mm as the fault path would; was the page reused? */
-static bool cow_break_at(struct mm *mm, uint64_t va)
-{
-	bool reused;
-
-	assert_int_equal(cow_break(mm, vma_find(mm, va), va, &reused), 0);
-	return reused;
 }
 
 /* Fork shares every frame: private ones read-only in both (copy-on-write),
@@ -497,6 +544,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_populate_anon, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_pte_flags, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_file, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_file_page_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_out_of_memory, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_copy_to_mm, setup, teardown),

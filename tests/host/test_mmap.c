@@ -3,7 +3,7 @@
  * (mm/mmap.c, mm/mprotect.c, mm/madvise.c): Linux's argument checks and
  * errnos, placement, MAP_FIXED replacement, brk, and what MADV_DONTNEED leaves.
  */
-/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/memory.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
+/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/memory.c mm/filemap.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
