@@ -12,6 +12,7 @@
 #include "mm/vmstat.h"
 #include "mm/page.h"
 #include "kernel/proc.h"
+#include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/printk.h"
 #include "arch/x86_64/cpu.h"
@@ -169,6 +170,7 @@ void handle_page_fault(struct trap_frame *f)
 	if (err == 0) {
 		count_vm_event(PGFAULT);
 		current->min_flt++;
+		note_rss(current);
 		return;
 	}
 	if (!user) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */

@@ -82,6 +82,20 @@ void mm_destroy(struct mm *mm)
 }
 
 /* mm_fork: a new mm with @parent's layout, VMAs and pages (copy_range); NULL, nothing leaked, on no memory. */
+/*
+ * share_untouched: give every untouched page of a MAP_SHARED @vma its frame
+ * now, so that parent and child share it from the start. Linux backs shared
+ * anonymous memory with a shmem file whose pages both find on their first
+ * touch; we have no such object, so fork allocates what was not touched yet.
+ * 0 or -ENOMEM.
+ */
+static int share_untouched(struct mm *parent, const struct vm_area *vma)
+{
+	if (!(vma->flags & VM_SHARED))
+		return 0;
+	return mm_populate(parent, vma->start, vma->end - vma->start);
+}
+
 struct mm *mm_fork(struct mm *parent)
 {
 	struct mm *child = mm_create();
@@ -99,7 +113,7 @@ struct mm *mm_fork(struct mm *parent)
 	if (vma_copy_all(child, parent))
 		goto fail;
 	for_each_vma(parent, vma)
-		if (copy_range(child, parent, vma))
+		if (share_untouched(parent, vma) || copy_range(child, parent, vma))
 			goto fail;
 	flush_tlb_all(); /* the parent's private pages just became read-only: one flush for all */
 	return child;

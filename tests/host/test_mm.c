@@ -370,6 +370,25 @@ static void test_fork_private_and_shared(void **state)
 	mm_destroy(child);
 }
 
+/* An untouched MAP_SHARED page gets its frame at fork, so both sides share it. */
+static void test_fork_shares_untouched_shared(void **state)
+{
+	struct mm *parent, *child;
+
+	(void)state;
+	parent = new_mm();
+	assert_non_null(vma_map(parent, A(0), P(2), RW, VM_SHARED, VMA_ANON));
+	assert_int_equal(parent->rss, 0);
+	child = mm_fork(parent);
+	assert_non_null(child);
+	assert_int_equal(parent->rss, 2);
+	assert_ptr_equal(frame_of(child, A(1)), frame_of(parent, A(1)));
+	*user_byte(child, A(1)) = 9;
+	assert_int_equal(*user_byte(parent, A(1)), 9);
+	mm_destroy(child);
+	mm_destroy(parent);
+}
+
 /* A write-protected page stays so through mprotect while shared; a fork of a fork shares three ways. */
 static void test_fork_nested_and_mprotect(void **state)
 {
@@ -550,6 +569,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_copy_to_mm, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unmap_partial, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_private_and_shared, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_fork_shares_untouched_shared, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_nested_and_mprotect, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zero_page, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_out_of_memory, setup, teardown),
