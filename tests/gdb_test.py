@@ -6,6 +6,13 @@ Boots the real image halted with QEMU's gdb stub, then gdb in batch mode:
   2. a breakpoint in mm_print_summary, which runs after the kernel loaded its
      own page tables: CR3 read through gdb must equal the PML4 physical address
      the kernel printed on the serial console.
+A second boot runs /tests/pf_target, which faults twice at PF_TARGET:
+  3. a breakpoint on handle_page_fault, conditional on CR2 (the way README's
+     "Debugging" section shows), stops at the demand-zero fault: CR2 is the
+     address, the trap frame's error code is 0x6 (write, user, not present) and
+     the classifier decides FAULT_DEMAND_PAGE; continued, the child's
+     copy-on-write fault stops next: error code 0x7 (present too), FAULT_COW;
+     continued again, the program exits 0 and QEMU with it.
 """
 import os
 import re
@@ -24,23 +31,22 @@ def free_port():
         return s.getsockname()[1]
 
 
-def run(build, results):
-    test = dict(name="gdb_cr3", mem=MEM, cmdline="")
+PF_TARGET = 0x10000000  # tests/user/pf_target.c
+
+
+def session(build, name, cmdline, commands):
+    """Boot the image halted with `cmdline`, run gdb in batch mode with `commands`
+    after connecting; returns (gdb's output, the serial log)."""
+    test = dict(name=name, mem=MEM, cmdline=cmdline)
     img = run_tests.make_image(build, test)
     port = free_port()
-    log_path = os.path.join(build, "test", "gdb_cr3.serial.log")
+    log_path = os.path.join(build, "test", name + ".serial.log")
     env = dict(os.environ, MEM=MEM, QEMUFLAGS="")
     qemu = subprocess.Popen(run_tests.qemu_cmd(img, MEM, ["-S", "-gdb", f"tcp:127.0.0.1:{port}"]),
                             stdout=open(log_path, "wb"), stderr=subprocess.STDOUT, env=env)
-    gdb_cmds = [
-        "set confirm off", "set pagination off",
-        f"file {os.path.join(build, 'kernel.elf')}",
-        f"target remote 127.0.0.1:{port}",
-        "hbreak kernel_main", "continue", "info symbol $pc", "info line *$pc",
-        "delete", "hbreak mm_print_summary", "continue",
-        "printf \"CR3=%lx\\n\", $cr3",
-        "kill",
-    ]
+    gdb_cmds = ["set confirm off", "set pagination off",
+                f"file {os.path.join(build, 'kernel.elf')}",
+                f"target remote 127.0.0.1:{port}"] + commands
     args = ["gdb", "-nx", "-batch"] + [a for c in gdb_cmds for a in ("-ex", c)]
     try:
         out = subprocess.run(args, capture_output=True, text=True, timeout=TIMEOUT).stdout
@@ -50,7 +56,42 @@ def run(build, results):
     finally:
         qemu.kill()
         qemu.wait()
-    serial = open(log_path, errors="replace").read()
+    return out, open(log_path, errors="replace").read()
+
+
+def run_page_fault(build, results):
+    """Tests 3: stop in the page-fault handler on a chosen address, twice."""
+    stop = [
+        "continue",  # in handle_page_fault
+        "printf \"CR2=%lx\\n\", $cr2",
+        "printf \"ERR=%lx\\n\", f->error_code",
+        "continue",  # in classify_fault, called by it
+        "finish",    # prints the decision
+    ]
+    out, serial = session(build, "gdb_pf", 'console=ttyS0 init="/tests/pf_target"', [
+        f"hbreak handle_page_fault if $cr2 == {PF_TARGET:#x}",
+        f"hbreak classify_fault if $cr2 == {PF_TARGET:#x}",
+        *stop, *stop,
+        "delete", "continue",
+    ])
+    stops = re.findall(r"CR2=([0-9a-f]+)\nERR=([0-9a-f]+)", out)
+    decided = re.findall(r"Value returned is \$\d+ = (FAULT_\w+)", out)
+    want = [(f"{PF_TARGET:x}", "6"), (f"{PF_TARGET:x}", "7")]
+    results.add("gdb", "page_fault_cr2_and_error_code", stops == want,
+                f"stops {stops}, expected {want}\n" + out[-3000:])
+    results.add("gdb", "page_fault_classified", decided == ["FAULT_DEMAND_PAGE", "FAULT_COW"],
+                f"classify_fault returned {decided}\n" + out[-3000:])
+    results.add("gdb", "page_fault_program_ok", "power off" in serial and "exit status 0" in serial,
+                serial[-2000:])
+
+
+def run(build, results):
+    out, serial = session(build, "gdb_cr3", "", [
+        "hbreak kernel_main", "continue", "info symbol $pc", "info line *$pc",
+        "delete", "hbreak mm_print_summary", "continue",
+        "printf \"CR3=%lx\\n\", $cr3",
+        "kill",
+    ])
 
     at_entry = re.search(r"kernel_main in section \.text", out) and re.search(r"kernel/main\.c", out)
     results.add("gdb", "break_kernel_main_with_source", bool(at_entry), "gdb said:\n" + out[-2000:])

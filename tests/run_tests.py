@@ -167,6 +167,7 @@ def main():
         jobs = [pool.submit(check_boot, build, t, results) for t in tests]
         if not args.only or re.search(args.only, "gdb"):
             jobs.append(pool.submit(gdb_test.run, build, results))
+            jobs.append(pool.submit(gdb_test.run_page_fault, build, results))
         if not args.only or re.search(args.only, "user"):
             jobs.append(pool.submit(user_tests.run, build, results))
         for j in jobs:
