@@ -108,10 +108,13 @@ long do_munmap(struct mm *mm, uint64_t addr, uint64_t len)
 	return vma_unmap(mm, addr, len);
 }
 
-/* heap_grow: extend [heap] over the free pages [old, new); no frame until touched. 0 or -errno. */
+/* heap_grow: extend [heap] over the free pages [old, new); no frame until touched.
+ * As Linux's brk, one free page must stay between the heap and the next mapping
+ * (newbrk + PAGE_SIZE <= next->vm_start). 0 or -errno. */
 static int heap_grow(struct mm *mm, uint64_t old, uint64_t new)
 {
-	int err = vma_check_free(mm, old, new - old);
+	uint64_t gap = new < TASK_SIZE ? PAGE_SIZE : 0;
+	int err = vma_check_free(mm, old, new - old + gap);
 
 	if (err)
 		return err;

@@ -195,6 +195,9 @@ static void test_brk(void **state)
 	assert_int_equal(do_brk(mm, TASK_SIZE + 1), HEAP + P(1) + 1);
 	assert_int_equal(anon(HEAP + P(4), P(1), MAP_FIXED), HEAP + P(4));
 	assert_int_equal(do_brk(mm, HEAP + P(5)), HEAP + P(1) + 1); /* would run into a mapping */
+	assert_int_equal(do_brk(mm, HEAP + P(4)), HEAP + P(1) + 1); /* would touch it: Linux keeps a page */
+	assert_int_equal(do_brk(mm, HEAP + P(3)), HEAP + P(3));
+	assert_int_equal(do_brk(mm, HEAP + P(1) + 1), HEAP + P(1) + 1);
 	assert_int_equal(do_brk(mm, HEAP), HEAP);
 	assert_null(vma_find(mm, HEAP));
 	assert_int_equal(mm->rss, 0);
