@@ -7,7 +7,8 @@ Runs four kinds of tests and ends with the line "N passed, N failed":
          each boot declared below with its RAM, swap and timeout; a boot that
          runs the in-kernel self-tests reports each self-test as a result;
   gdb    real gdb attached to real QEMU (tests/gdb_test.py);
-  user   the user programs of tests/user/ on Linux and in QEMU, compared (tests/user_tests.py).
+  user   the user programs of tests/user/ on Linux and in QEMU, compared, and in QEMU
+         as many free frames after each as before (tests/user_tests.py).
 A hung boot is a failed test (timeout), never a hung `make test`.
 """
 import argparse

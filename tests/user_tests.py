@@ -7,7 +7,11 @@ run on Linux and on our kernel. Each test runs twice:
   2. in QEMU, all tests in one boot: init="/tests/runner NAME..." frames each
      test's output with "=== BEGIN NAME" and "=== END NAME status N".
 A test passes when its status and its output (stdout and stderr together,
-kernel log lines and CRs removed) are the same on both. Each test's C file
+kernel log lines and CRs removed) are the same on both. In QEMU the runner
+also reports the free pages before each test and after it (and its orphans)
+were reaped, "=== FREE NAME BEFORE AFTER": each test is also a result
+leak/NAME, which passes when AFTER == BEFORE (Linux's free memory drifts,
+so there it is not checked). Each test's C file
 says what it is in a line "user-test: KIND":
   diff    run on both and compared;
   qemu    makes sense on our kernel only: run in QEMU, must exit 0;
@@ -35,6 +39,7 @@ HOST_TIMEOUT = 60
 # A kernel log line: "[    1.234567] text\n", possibly after a user line's start.
 KERNEL_LOG = re.compile(r"\[ *\d+\.\d{6}\] [^\n]*\n?")
 FRAME = re.compile(r"^=== BEGIN (\S+)\n(.*?)=== END \1 status (\d+)\n", re.S | re.M)
+FREE = re.compile(r"^=== FREE (\S+) (\d+) (\d+)$", re.M)
 
 
 def test_kinds():
@@ -65,10 +70,31 @@ def run_host(build, argv):
     return shell_status(p.returncode), p.stdout.decode(errors="replace")
 
 
+def user_text(text):
+    """@text without kernel log lines and CRs."""
+    return KERNEL_LOG.sub("", text.replace("\r\n", "\n"))
+
+
 def frames(text):
-    """{name: (status, output)} from the runner's framed output, without kernel log lines and CRs."""
-    text = KERNEL_LOG.sub("", text.replace("\r\n", "\n"))
-    return {m.group(1): (int(m.group(3)), m.group(2)) for m in FRAME.finditer(text)}
+    """{name: (status, output)} from the runner's framed output."""
+    return {m.group(1): (int(m.group(3)), m.group(2)) for m in FRAME.finditer(user_text(text))}
+
+
+def free_pages(text):
+    """{name: (free pages before, after)} from the runner's "=== FREE" lines."""
+    return {m.group(1): (int(m.group(2)), int(m.group(3))) for m in FREE.finditer(user_text(text))}
+
+
+def check_leaks(names, log, results):
+    """A result leak/NAME per test that ran: as many free pages after it as before (and some)."""
+    free = free_pages(log)
+    for n in names:
+        if n not in free:
+            results.add("user", f"leak/{n}", False, f"no '=== FREE {n}' line from the runner")
+            continue
+        before, after = free[n]
+        results.add("user", f"leak/{n}", after == before > 0,
+                    f"free pages: {before} before, {after} after ({before - after} fewer)")
 
 
 def run_runner(build, names, on_host):
@@ -113,6 +139,8 @@ def run(build, results, on_host=False):
         else:
             why = compare(n, linux[n], got[n])
             results.add("user", n, why is None, why or "")
+    if not on_host:
+        check_leaks([n for n in diff + qemu_only if n in got], log, results)
 
 
 def main():
