@@ -38,6 +38,7 @@ static long do_fork(void)
 	memcpy(p->cwd, current->cwd, sizeof(p->cwd));
 	memcpy(p->sigactions, current->sigactions, sizeof(p->sigactions));
 	p->sig_blocked = current->sig_blocked;
+	p->oom_score_adj = current->oom_score_adj;
 	p->pgid = current->pgid;
 	p->sid = current->sid;
 	p->parent = current;

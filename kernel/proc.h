@@ -71,6 +71,9 @@ struct process {
 	uint64_t clear_child_tid;   /* set_tid_address */
 	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
 
+	int oom_score_adj;          /* -1000 (never chosen) .. 1000; inherited by fork (mm/oom.c) */
+	bool oom_victim;            /* killed by the OOM killer, not gone yet */
+
 	/* getrusage and /proc/PID/stat */
 	uint64_t min_flt, maj_flt;
 	uint64_t utime_ticks, stime_ticks;

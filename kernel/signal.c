@@ -73,6 +73,11 @@ void force_signal(int sig)
 	send_signal(current, sig);
 }
 
+bool fatal_signal_pending(struct process *p)
+{
+	return p->sig_pending & sigbit(SIGKILL);
+}
+
 bool signal_pending(struct process *p)
 {
 	return (p->sig_pending & ~p->sig_blocked) != 0;

@@ -50,6 +50,9 @@ int send_signal(struct process *p, int sig);
  * it cannot be ignored or blocked, as Linux's force_sig. */
 void force_signal(int sig);
 
+/* fatal_signal_pending: @p has been sent SIGKILL: whatever it waits for, it is dying. */
+bool fatal_signal_pending(struct process *p);
+
 /* signal_pending: @p has a pending signal it does not block. */
 bool signal_pending(struct process *p);
 

@@ -11,16 +11,17 @@
 #include "mm/vma.h"
 #include "mm/vmstat.h"
 #include "mm/page.h"
+#include "mm/pgtable.h"
+#include "mm/swap.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/printk.h"
+#include "kernel/errno.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/traps.h"
 
 #define STACK_GUARD_GAP (256 * PAGE_SIZE) /* Linux's stack_guard_gap: 1 MiB kept free below the stack */
-
-uint64_t vm_events[NR_VM_EVENTS];
 
 /* access_allowed: may a fault with @error_code touch a page of protection @prot?
  * x86 cannot express write-only or execute-only: any PROT_* but NONE reads. */
@@ -73,8 +74,10 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 	}
 	if (!access_allowed(vma->prot, error_code))
 		return FAULT_SEGV_ACCESS;
-	if (!(error_code & PF_PRESENT))
-		return classify_not_present(vma, error_code);
+	if (!(error_code & PF_PRESENT)) {
+		pte_t *e = walk(mm->pml4, addr, PT_PTE, false);
+		return (e && is_swap_pte(*e)) ? FAULT_SWAP_IN : classify_not_present(vma, error_code);
+	}
 	if (error_code & PF_WRITE)
 		return FAULT_COW; /* present, read-only, in a writable VMA: shared by fork or the zero page */
 	return FAULT_SEGV_ACCESS;
@@ -86,6 +89,7 @@ const char *fault_kind_name(enum fault_kind kind)
 	case FAULT_ZERO_PAGE:    return "zero page";
 	case FAULT_FILE_PAGE:    return "file page";
 	case FAULT_DEMAND_PAGE:  return "demand page";
+	case FAULT_SWAP_IN:      return "swap-in";
 	case FAULT_COW:          return "copy-on-write";
 	case FAULT_STACK_GROWTH: return "stack growth";
 	case FAULT_SEGV_NO_VMA:  return "no VMA";
@@ -116,6 +120,19 @@ static int do_demand_page(uint64_t va)
 {
 	count_vm_event(PGFAULT_DEMAND);
 	return mm_populate(current->mm, va, PAGE_SIZE);
+}
+
+/* do_swap_page: bring the page back from the swap cache or the disk (Linux: do_swap_page). */
+static int do_swap_page(struct vm_area *vma, uint64_t va, uint64_t error_code)
+{
+	bool major = false;
+	int err = swap_in_page(current->mm, vma, va, error_code & PF_WRITE, &major);
+
+	if (!err && major) {
+		count_vm_event(PGMAJFAULT);
+		current->maj_flt++;
+	}
+	return err;
 }
 
 /* do_cow: copy the shared page for this process, or reuse it (Linux: do_wp_page). */
@@ -154,6 +171,7 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va);
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va);
 	case FAULT_DEMAND_PAGE:  return do_demand_page(va);
+	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code);
 	case FAULT_COW:          return do_cow(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
 	default:                 return 1;
@@ -165,16 +183,23 @@ void handle_page_fault(struct trap_frame *f)
 	uint64_t addr = read_cr2();
 	bool user = trap_from_user(f);
 	struct vm_area *vma = NULL;
+	uint64_t majors = current->maj_flt;
 	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
 	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
 	if (err == 0) {
 		count_vm_event(PGFAULT);
-		current->min_flt++;
+		if (current->maj_flt == majors) /* minor and major faults are counted apart, as Linux */
+			current->min_flt++;
 		note_rss(current);
 		return;
 	}
 	if (!user) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
 		kernel_fault(f);
+		return;
+	}
+	if (err == -EIO) { /* the data is lost: Linux's VM_FAULT_SIGBUS */
+		pr_err("pid %d (%s): swap read error at %lx, killed\n", current->pid, current->comm, addr);
+		force_signal(SIGBUS);
 		return;
 	}
 	if (err < 0) {

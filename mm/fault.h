@@ -23,6 +23,7 @@ enum fault_kind {
 	FAULT_ZERO_PAGE,    /* read of untouched private anonymous memory: map the zero page */
 	FAULT_FILE_PAGE,    /* read or execute of a file page not yet mapped: the page cache's frame */
 	FAULT_DEMAND_PAGE,  /* first write: a new private frame, zeros or the file's bytes */
+	FAULT_SWAP_IN,      /* the PTE holds a swap entry: the page comes back from swap */
 	FAULT_COW,          /* write to a page shared copy-on-write (after fork, or the zero page) */
 	FAULT_STACK_GROWTH, /* just below the stack, within its limit: grow it */
 	FAULT_SEGV_NO_VMA,  /* no VMA covers the address */

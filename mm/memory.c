@@ -30,6 +30,9 @@
 #include "mm/tlb.h"
 #include "kernel/errno.h"
 #include "mm/filemap.h"
+#include "mm/anon_page.h"
+#include "mm/swap.h"
+#include "mm/swap_state.h"
 #include "kernel/panic.h"
 #include "kernel/string.h"
 
@@ -99,10 +102,11 @@ static pte_t *next_pte(uint64_t root, uint64_t *va, uint64_t end)
 	return NULL;
 }
 
-/* frame_alloc: a new user frame, counted as mapped once; its physical address, or 0. Contents undefined. */
-static uint64_t frame_alloc(void)
+/* frame_alloc: a new anonymous frame for user address @va, counted as mapped
+ * once; its physical address, or 0. Contents undefined. May sleep (reclaim). */
+static uint64_t frame_alloc(uint64_t va)
 {
-	struct page *page = alloc_pages(0, NR_ANON_PAGES);
+	struct page *page = alloc_anon_page(va);
 
 	if (!page)
 		return 0;
@@ -110,7 +114,7 @@ static uint64_t frame_alloc(void)
 	return page_to_phys(page);
 }
 
-/* frame_get: one more PTE maps the user frame at @pa (a VM_SHARED page after fork). */
+/* frame_get: one more PTE maps the user frame at @pa (a page shared by fork). */
 static void frame_get(uint64_t pa)
 {
 	struct page *page = phys_to_page(pa);
@@ -132,13 +136,18 @@ static void frame_put(uint64_t pa)
 		panic("frame_put: pfn %#lx has mapcount %d, refcount %d",
 		      page_to_pfn(page), page->mapcount, page->refcount);
 	page->mapcount--;
-	if (page->refcount > 1) {
-		page->refcount--;
-	} else if (page_test(page, PG_file)) {
+	if (page_test(page, PG_file)) {
+		if (page->refcount > 1) {
+			page->refcount--;
+			return;
+		}
 		filemap_remove(page);
 		free_pages(page, 0, NR_FILE_PAGES);
+	} else if (page_test(page, PG_swapcache)) {
+		put_anon_page(page); /* the cache's reference keeps it */
+		swapcache_try_free(page);
 	} else {
-		free_pages(page, 0, NR_ANON_PAGES);
+		put_anon_page(page);
 	}
 }
 
@@ -189,7 +198,8 @@ static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, 
 {
 	uint32_t prot = vma->prot;
 	bool shared = vma->flags & VM_SHARED;
-	int err = map_page(mm->pml4, va, pa, page_flags(pa, prot, shared));
+	/* Accessed from birth: the faulting access is one, and reclaim gives a new page a round */
+	int err = map_page(mm->pml4, va, pa, page_flags(pa, prot, shared) | PTE_A);
 
 	if (err) {
 		frame_put(pa);
@@ -229,7 +239,7 @@ static int populate_vma(struct mm *mm, const struct vm_area *vma, uint64_t start
 
 		if (e && *e)
 			continue;
-		pa = frame_alloc();
+		pa = frame_alloc(va);
 		if (!pa)
 			return -ENOMEM;
 		fill_page(phys_to_virt(pa), vma, va);
@@ -270,12 +280,23 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 	uint64_t va = start;
 
 	for (; next_pte(mm->pml4, &va, end); va += PAGE_SIZE) {
-		uint64_t pa = pte_frame(unmap_page(mm->pml4, va));
+		pte_t old = unmap_page(mm->pml4, va);
+		uint64_t pa;
 
+		if (is_swap_pte(old)) {
+			if (!mm->swap_ents)
+				panic("zap_range: swap entry count underflow at %#lx", va);
+			free_swap_and_cache(swp_slot(old));
+			mm->swap_ents--;
+			continue;
+		}
+		pa = pte_frame(old);
 		if (is_zero_page(pa))
 			continue;
 		if (!mm->rss)
 			panic("zap_range: rss underflow at %#lx", va);
+		if (old & PTE_D)
+			page_set(phys_to_page(pa), PG_dirty); /* a shared page others still map: keep the news */
 		frame_put(pa);
 		mm->rss--;
 	}
@@ -286,8 +307,23 @@ void change_vma_prot(struct mm *mm, const struct vm_area *vma)
 {
 	uint64_t va = vma->start;
 
-	for (; next_pte(mm->pml4, &va, vma->end); va += PAGE_SIZE)
-		pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
+	pte_t *e;
+
+	for (; (e = next_pte(mm->pml4, &va, vma->end)); va += PAGE_SIZE)
+		if (!is_swap_pte(*e)) /* a swap entry gets its rights when it is swapped in */
+			pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
+}
+
+/* copy_swap_entry: give @dst the swap entry @pte at @va too (one more slot reference). 0 or -ENOMEM. */
+static int copy_swap_entry(struct mm *dst, uint64_t va, pte_t pte)
+{
+	int err = map_swap_entry(dst->pml4, va, pte);
+
+	if (err)
+		return err;
+	swap_dup(swp_slot(pte));
+	dst->swap_ents++;
+	return 0;
 }
 
 /* copy_range: share each page @src has in @vma with @dst (Linux:
@@ -299,9 +335,16 @@ int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
 	pte_t *e;
 
 	for (; (e = next_pte(src->pml4, &va, vma->end)); va += PAGE_SIZE) {
-		uint64_t pa = pte_frame(*e);
+		uint64_t pa;
 		int err;
 
+		if (is_swap_pte(*e)) {
+			err = copy_swap_entry(dst, va, *e);
+			if (err)
+				return err;
+			continue;
+		}
+		pa = pte_frame(*e);
 		frame_get(pa);
 		err = install_frame(dst, vma, va, pa);
 		if (err)
@@ -332,34 +375,104 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 	return install_frame(mm, vma, va, page_to_phys(page));
 }
 
+/* is_anon_frame: @pa is an anonymous frame (on the LRU: reclaim may take it while we sleep). */
+static bool is_anon_frame(uint64_t pa)
+{
+	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file);
+}
+
+/* cow_copy: map at @va a new copy of @old, the frame the present PTE holds now;
+ * the allocation may sleep in reclaim, which may swap @old out meanwhile: then
+ * nothing is done (the fault is taken again). 0 or -ENOMEM. */
+static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t old)
+{
+	bool anon = is_anon_frame(old);
+	uint64_t new;
+	pte_t *e;
+
+	if (anon)
+		get_anon_page(phys_to_page(old)); /* keep it while we sleep */
+	new = frame_alloc(va);
+	e = walk(mm->pml4, va, PT_PTE, false);
+	if (new && e && (*e & (PTE_ADDR | PTE_P)) == (old | PTE_P)) {
+		if (is_zero_page(old))
+			clear_page(phys_to_virt(new));
+		else
+			copy_page(phys_to_virt(new), phys_to_virt(old));
+		/* Swap frames in place (present to present): no table is freed or allocated. */
+		*e = new | page_flags(new, vma->prot, false) | PTE_P | PTE_A | PTE_D;
+		flush_tlb_page(va);
+		if (is_zero_page(old))
+			mm->rss++;
+		else
+			frame_put(old);
+	} else if (new) {
+		frame_put(new); /* the PTE changed while we slept: retry the fault */
+	}
+	if (anon)
+		put_anon_page(phys_to_page(old));
+	return new ? 0 : -ENOMEM;
+}
+
 int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)
 {
 	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
-	uint64_t old, new;
+	uint64_t old;
 
 	if (!e || !(*e & PTE_P))
 		panic("cow_break: no present page at %#lx", va);
 	old = *e & PTE_ADDR;
+	if (is_anon_frame(old))
+		swapcache_exclusive(phys_to_page(old)); /* its slot copy is stale once written */
 	*reused = !cow_shared(old);
 	if (*reused) { /* the last mapping of a page fork shared: just let it write */
 		protect_page(mm->pml4, va, vma_pte_flags(vma->prot));
 		return 0;
 	}
-	new = frame_alloc();
-	if (!new)
-		return -ENOMEM;
-	if (is_zero_page(old))
-		clear_page(phys_to_virt(new));
-	else
-		copy_page(phys_to_virt(new), phys_to_virt(old));
-	/* Swap frames in place (present to present): no table can need freeing or allocating. */
-	*e = new | page_flags(new, vma->prot, false) | PTE_P;
-	flush_tlb_page(va);
-	if (is_zero_page(old))
-		mm->rss++;
-	else
-		frame_put(old);
+	return cow_copy(mm, vma, va, old);
+}
+
+int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool write, bool *major)
+{
+	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
+	pte_t entry = e ? *e : 0;
+	struct page *page;
+	int err = 0;
+
+	if (!is_swap_pte(entry))
+		panic("swap_in_page: no swap entry at %#lx", va);
+	page = swapin(swp_slot(entry), va, major, &err);
+	if (!page)
+		return err;
+	e = walk(mm->pml4, va, PT_PTE, false);
+	if (!e || *e != entry) { /* changed while we slept: the fault is taken again */
+		put_anon_page(page);
+		return 0;
+	}
+	page->mapcount++; /* the reference swapin gave us becomes the PTE's */
+	free_swap_and_cache(swp_slot(entry)); /* this entry's slot reference */
+	mm->swap_ents--;
+	if (write && !(vma->flags & VM_SHARED))
+		swapcache_exclusive(page);
+	*e = page_to_phys(page) | page_flags(page_to_phys(page), vma->prot, vma->flags & VM_SHARED) |
+	     PTE_P | PTE_A; /* non-present to present: no flush */
+	mm->rss++;
 	return 0;
+}
+
+/* fault_in: make the page at @va of @mm present, as a fault would (populate, or
+ * swap in: reclaim may have taken a page exec just populated). 0 or -errno. */
+static int fault_in(struct mm *mm, uint64_t va)
+{
+	struct vm_area *vma = vma_find(mm, va);
+	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
+	bool major = false;
+
+	if (!vma)
+		return -EFAULT;
+	if (e && is_swap_pte(*e))
+		return swap_in_page(mm, vma, PAGE_ALIGN_DOWN(va), true, &major);
+	return mm_populate(mm, va, 1);
 }
 
 /* copy_to_mm: page by page through translate() and the direct map; see mm/mm.h. */
@@ -374,7 +487,10 @@ int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n)
 
 		if (chunk > n)
 			chunk = n;
-		if (!translate(mm->pml4, va, &pa, &flags) || !(flags & PTE_US))
+		if (!translate(mm->pml4, va, &pa, &flags) &&
+		    (fault_in(mm, va) || !translate(mm->pml4, va, &pa, &flags)))
+			return -EFAULT;
+		if (!(flags & PTE_US))
 			return -EFAULT;
 		memcpy(phys_to_virt(pa), from, chunk);
 		va += chunk;

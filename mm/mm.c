@@ -27,6 +27,7 @@
 static pte_t sealed_half[PT_ENTRIES - KERNEL_HALF]; /* kernel_pml4[256..511] at sealing */
 static bool sealed;
 static unsigned long live_mms; /* mm_create'd and not yet destroyed */
+LIST_HEAD_DEF(mm_list);
 
 /* kernel_half: the kernel-half entries of the PML4 at physical @root. */
 static pte_t *kernel_half(uint64_t root)
@@ -64,6 +65,7 @@ struct mm *mm_create(void)
 	 * which is all pt_free_tree and the pruning ever look at. */
 	memcpy(kernel_half(mm->pml4), sealed_half, sizeof(sealed_half));
 	list_init(&mm->vmas);
+	list_add_tail(&mm->mmlist, &mm_list);
 	mm->mmap_base = MMAP_BASE;
 	live_mms++;
 	return mm;
@@ -76,12 +78,14 @@ void mm_destroy(struct mm *mm)
 		panic("mm_destroy: unmapping everything needed a split");
 	if (mm->rss)
 		panic("mm_destroy: %lu pages were mapped outside every VMA", mm->rss);
+	if (mm->swap_ents)
+		panic("mm_destroy: %lu swap entries were outside every VMA", mm->swap_ents);
 	pt_free_tree(mm->pml4);
+	list_del(&mm->mmlist);
 	live_mms--;
 	kfree(mm);
 }
 
-/* mm_fork: a new mm with @parent's layout, VMAs and pages (copy_range); NULL, nothing leaked, on no memory. */
 /*
  * share_untouched: give every untouched page of a MAP_SHARED @vma its frame
  * now, so that parent and child share it from the start. Linux backs shared
@@ -96,6 +100,7 @@ static int share_untouched(struct mm *parent, const struct vm_area *vma)
 	return mm_populate(parent, vma->start, vma->end - vma->start);
 }
 
+/* mm_fork: a new mm with @parent's layout, VMAs and pages (copy_range); NULL, nothing leaked, on no memory. */
 struct mm *mm_fork(struct mm *parent)
 {
 	struct mm *child = mm_create();
@@ -105,11 +110,14 @@ struct mm *mm_fork(struct mm *parent)
 	if (!child)
 		return NULL;
 	root = child->pml4;
+	list_del(&child->mmlist);
 	*child = *parent; /* brk, stack, mmap_base, argv/envp ranges: the same layout */
 	child->pml4 = root;
 	list_init(&child->vmas);
+	list_add_tail(&child->mmlist, &mm_list);
 	child->cache = NULL;
 	child->rss = 0;
+	child->swap_ents = 0;
 	if (vma_copy_all(child, parent))
 		goto fail;
 	for_each_vma(parent, vma)

@@ -94,6 +94,8 @@ struct mm {
 	uint64_t start_stack;   /* initial user RSP */
 	uint64_t mmap_base;     /* top of the mmap area */
 	uint64_t rss;           /* user pages mapped here, PROT_NONE ones too (VmRSS, getrusage) */
+	uint64_t swap_ents;     /* swap entries in this mm's PTEs (VmSwap) */
+	struct list_head mmlist; /* in mm_list: every live mm, for the reverse map (mm/rmap.c) */
 	uint64_t arg_start, arg_end, env_start, env_end; /* /proc/PID/cmdline, environ */
 };
 
@@ -107,6 +109,13 @@ static inline struct vm_area *vma_next(struct mm *mm, struct vm_area *vma)
 {
 	return vma->link.next == &mm->vmas ? NULL : list_entry(vma->link.next, struct vm_area, link);
 }
+
+extern struct list_head mm_list; /* every live mm (Linux: init_mm.mmlist) */
+
+/* for_each_mm: iterate @mm over every live address space. */
+#define for_each_mm(mm) \
+	for (mm = list_entry(mm_list.next, struct mm, mmlist); &mm->mmlist != &mm_list; \
+	     mm = list_entry(mm->mmlist.next, struct mm, mmlist))
 
 /* for_each_vma: iterate @vma over @mm's VMAs (do not free @vma inside the loop). */
 #define for_each_vma(mm, vma) for (vma = vma_first(mm); vma; vma = vma_next(mm, vma))

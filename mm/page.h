@@ -34,19 +34,25 @@ enum page_flag {
 	PG_slab,     /* owned by kmalloc: page->order is the size class */
 	PG_pgtable,  /* a page-table page: page->mapcount counts its non-zero entries */
 	PG_file,     /* a page-cache page of an initrd file: page->private is its bytes (mm/filemap.c) */
+	PG_lru,      /* an anonymous user page on an LRU list, through page->lru (mm/lru.c) */
+	PG_active,   /* ... on the active list (else the inactive one) */
+	PG_swapcache, /* in the swap cache: page->private is its swap slot (mm/swap_state.c) */
+	PG_dirty,    /* written since it was last read from or written to its slot */
+	PG_locked,   /* being read in from swap: its contents are not there yet */
 };
 
 /*
  * struct page - what the kernel knows about one frame (Linux: include/linux/mm_types.h).
- * Kept small: the array costs sizeof(struct page)/4096 of all RAM (1% at 40 bytes).
+ * Kept small: the array costs sizeof(struct page)/4096 of all RAM (1.2% at 48 bytes).
  */
 struct page {
 	uint32_t flags;       /* 1 << PG_* */
 	int32_t  refcount;    /* users of the frame; 0 when free (Linux: _refcount) */
 	int32_t  mapcount;    /* user PTEs mapping it; for PG_pgtable: entries in use */
 	uint32_t order;       /* PG_buddy: block order; PG_slab: size class; allocated block: order */
-	struct list_head lru; /* buddy free list, slab list (later: LRU lists) */
-	uint64_t private;     /* owner's word: slab free list head (later: swap entry) */
+	struct list_head lru; /* buddy free list, slab list, page-cache hash chain, LRU list */
+	uint64_t private;     /* owner's word: slab free list head, page-cache key, swap slot */
+	uint64_t index;       /* anonymous page: the user address every PTE maps it at (rmap) */
 };
 
 extern struct page *mem_map; /* struct page of pfn 0; covers [0, max_pfn) */

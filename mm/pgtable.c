@@ -242,6 +242,15 @@ int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 	return map_leaf(root, va, PT_PTE, pa | flags | PTE_P);
 }
 
+/* map_swap_entry: install the non-present entry @entry (a swap entry) for 4 KiB @va; as map_page. */
+int map_swap_entry(uint64_t root, uint64_t va, pte_t entry)
+{
+	if (!entry || (entry & PTE_P))
+		panic("map_swap_entry: %#lx is not a non-present entry", entry);
+	check_mapping("map_swap_entry", va, 0, 0, PAGE_SIZE);
+	return map_leaf(root, va, PT_PTE, entry);
+}
+
 /* map_large_page: map 2 MiB @va -> @pa with @flags | P | PS (a PD leaf); 0, -ENOMEM or -EEXIST. */
 int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 {
@@ -327,19 +336,35 @@ bool translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags)
 	return true;
 }
 
-/* free_subtree: free the table that the entry @e at @level points to, and the tables below it. */
-static void free_subtree(pte_t e, int level)
+/* subtree_tables: the number of tables the entry @e at @level points to, itself
+ * and those below it; with @free they are freed too. */
+static uint64_t subtree_tables(pte_t e, int level, bool free)
 {
+	uint64_t n = 1;
 	pte_t *table;
 	int i;
 
 	if (!(e & PTE_P) || (e & PTE_PS))
-		return; /* empty, or a leaf: frames are not ours to free */
+		return 0; /* empty, or a leaf: frames are not ours to free */
 	table = table_of(e & PTE_ADDR);
 	if (level > PT_PD)
 		for (i = 0; i < PT_ENTRIES; i++)
-			free_subtree(table[i], level - 1);
-	table_free(e & PTE_ADDR);
+			n += subtree_tables(table[i], level - 1, free);
+	if (free)
+		table_free(e & PTE_ADDR);
+	return n;
+}
+
+/* pt_count_tables: the tables of the user half of @root's tree, the root included. */
+uint64_t pt_count_tables(uint64_t root)
+{
+	pte_t *pml4 = table_of(root);
+	uint64_t n = 1;
+	int i;
+
+	for (i = 0; i < PT_ENTRIES / 2; i++)
+		n += subtree_tables(pml4[i], PT_PML4, false);
+	return n;
 }
 
 /*
@@ -353,6 +378,6 @@ void pt_free_tree(uint64_t root)
 	int i;
 
 	for (i = 0; i < PT_ENTRIES / 2; i++)
-		free_subtree(pml4[i], PT_PML4);
+		subtree_tables(pml4[i], PT_PML4, true);
 	table_free(root);
 }

@@ -58,6 +58,10 @@ pte_t *walk(uint64_t root, uint64_t va, int level, bool alloc);
 /* map_page: map 4 KiB @va -> @pa with @flags (P added). 0, -ENOMEM, or -EEXIST if present. */
 int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 
+/* map_swap_entry: put the non-present, non-zero @entry (a swap entry, mm/swap.h)
+ * in the empty 4 KiB slot of @va, building tables; as map_page otherwise. */
+int map_swap_entry(uint64_t root, uint64_t va, pte_t entry);
+
 /* map_large_page: map 2 MiB @va -> @pa (both 2 MiB aligned) with @flags (P|PS added). Same returns. */
 int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 
@@ -74,6 +78,9 @@ int protect_page(uint64_t root, uint64_t va, uint64_t flags);
 
 /* translate: physical address and leaf flags for @va, following 1G/2M/4K leaves; false if unmapped. */
 bool translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags);
+
+/* pt_count_tables: how many table pages @root's user half uses, the root included (OOM badness). */
+uint64_t pt_count_tables(uint64_t root);
 
 /* pt_free_tree: free every page-table page of the user half [0, 256) of @root and the root itself. */
 void pt_free_tree(uint64_t root);

@@ -6,10 +6,11 @@
  * ones copy-on-write), cow_break copies or reuses, the zero page is never
  * counted, PROT_NONE keeps the frame out of reach.
  */
-/* host-test-sources: mm/mm.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
+/* host-test-sources: mm/mm.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
+#include "tests/host/fake_kernel.h"
 #include "mm/mm.h"
 #include "mm/mmap.h"
 #include "mm/memory.h"
@@ -34,6 +35,7 @@ static int setup(void **state)
 	fake_kernel_pml4();
 	mm_seal_kernel_half();
 	zero_page_init(); /* before the count: it is never freed */
+	host_fake_swap(0, NULL);
 	free_at_start = page_zone.nr_free;
 	tables_at_start = vm_stat[NR_PAGETABLE];
 	return 0;
@@ -48,6 +50,7 @@ static int teardown(void **state)
 	assert_int_equal(vm_stat[NR_FILE_PAGES], 0);
 	assert_int_equal(vm_stat[NR_SLAB], 0);
 	host_fake_ram_free();
+	host_fake_swap_free();
 	return 0;
 }
 

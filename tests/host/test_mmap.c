@@ -3,10 +3,11 @@
  * (mm/mmap.c, mm/mprotect.c, mm/madvise.c): Linux's argument checks and
  * errnos, placement, MAP_FIXED replacement, brk, and what MADV_DONTNEED leaves.
  */
-/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/memory.c mm/filemap.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c */
+/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
+#include "tests/host/fake_kernel.h"
 #include "mm/mmap.h"
 #include "mm/memory.h"
 #include "mm/page_alloc.h"
@@ -32,6 +33,7 @@ static int setup(void **state)
 	fake_kernel_pml4();
 	mm_seal_kernel_half();
 	zero_page_init(); /* before the count: it is never freed */
+	host_fake_swap(0, NULL);
 	free_at_start = page_zone.nr_free;
 	mm = mm_create();
 	assert_non_null(mm);
@@ -47,6 +49,7 @@ static int teardown(void **state)
 	mm_destroy(mm);
 	assert_int_equal(page_zone.nr_free, free_at_start);
 	host_fake_ram_free();
+	host_fake_swap_free();
 	return 0;
 }
 

@@ -1,0 +1,40 @@
+/*
+ * mm/oom.h - the OOM killer: when reclaim cannot free memory and no swap is
+ * left, kill the process whose death frees the most (Linux: mm/oom_kill.c).
+ *
+ * badness = resident pages + swap entries + page-table pages
+ *         + oom_score_adj / 1000 of all memory (RAM + swap)
+ * oom_score_adj is -1000..1000; -1000 means never. Kernel threads and init
+ * are never chosen. The kernel itself never dies of OOM: with nothing to
+ * kill, the allocation fails and the process that asked gets the error.
+ */
+#ifndef MM_OOM_H
+#define MM_OOM_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define OOM_SCORE_ADJ_MIN (-1000)
+#define OOM_SCORE_ADJ_MAX 1000
+#define OOM_NEVER INT64_MIN /* oom_badness of a process that must not be chosen */
+
+struct process;
+
+/* oom_badness: the score of a process with @rss resident pages, @swap swap
+ * entries, @pgtables table pages and @adj, out of @totalpages (RAM + swap
+ * pages); OOM_NEVER for adj -1000; at least 1 otherwise (Linux: oom_badness). */
+int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, int adj, uint64_t totalpages);
+
+/* oom_score: /proc/PID/oom_score of @p as Linux computes it since 5.9:
+ * (1000 + badness per 1000 of all memory) * 2 / 3, 0 for adj -1000. */
+uint64_t oom_score(struct process *p);
+
+/* set_oom_score_adj: give @p the adjustment @adj; -EINVAL outside -1000..1000. */
+int set_oom_score_adj(struct process *p, long adj);
+
+/* out_of_memory: log the candidates, kill the worst with SIGKILL and wait until
+ * its memory is freed. True when the caller may retry its allocation; false
+ * when the caller itself was chosen, or nothing could be killed. May sleep. */
+bool out_of_memory(void);
+
+#endif

@@ -1,0 +1,198 @@
+/*
+ * mm/vmscan.c - page reclaim (see vmscan.h; Linux: mm/vmscan.c).
+ *
+ * Aging is the second-chance clock on two lists (Linux's split LRU, anon
+ * side): the Accessed bit of a page's PTEs says whether it was used since
+ * the last look (mm/rmap.c clears it each time).
+ *
+ *   new page --> [ inactive ] --referenced--> [ active ] --+
+ *                 |  ^                          |  ^       | referenced:
+ *   not referenced|  +-------not referenced-----+  +-------+ rotate (second chance)
+ *                 v
+ *   pageout: slot, unmap (swap entries), write if dirty, free the frame
+ *
+ * The active list is shrunk whenever it is longer than the inactive one
+ * (Linux's inactive_ratio is 1 below 1 GiB of memory).
+ */
+#include "mm/vmscan.h"
+#include "mm/lru.h"
+#include "mm/rmap.h"
+#include "mm/oom.h"
+#include "mm/swap.h"
+#include "mm/swap_state.h"
+#include "mm/swapon.h"
+#include "mm/anon_page.h"
+#include "mm/page_alloc.h"
+#include "mm/vmstat.h"
+#include "mm/watermark.h"
+#include "kernel/proc.h"
+#include "kernel/sched.h"
+#include "kernel/signal.h"
+#include "kernel/wait.h"
+#include "kernel/panic.h"
+#include "kernel/printk.h"
+
+static struct wait_queue kswapd_wait = WAIT_QUEUE_INIT(kswapd_wait);
+static bool kswapd_wanted;
+static struct process *kswapd_task;
+
+/* shrink_active: look at up to @nr pages from the active tail: a referenced one
+ * rotates to the head (its second chance), the others go to the inactive list.
+ * The number looked at. */
+static uint64_t shrink_active(uint64_t nr)
+{
+	uint64_t looked = 0;
+
+	for (; looked < nr; looked++) {
+		struct page *page = lru_isolate_tail(true);
+		bool referenced;
+
+		if (!page)
+			break;
+		count_vm_event(PGREFILL);
+		referenced = page_referenced(page);
+		lru_move(page, referenced);
+		if (!referenced)
+			count_vm_event(PGDEACTIVATE);
+	}
+	return looked;
+}
+
+/* pageout: reclaim isolated @page, which we hold a reference to: a slot (kept
+ * from its last swap-in if it has one), every PTE made a swap entry, the data
+ * written if the slot does not hold it yet. True when only our reference is
+ * left (the caller's put frees the frame); false when it must stay: swap is
+ * full, the write failed, or it was faulted back in while we wrote it. */
+static bool pageout(struct page *page)
+{
+	uint64_t slot;
+
+	if (!page_test(page, PG_swapcache) && !add_to_swap(page))
+		return false;
+	slot = page->private;
+	try_to_unmap(page, slot);
+	if (page_test(page, PG_dirty)) {
+		page_clear(page, PG_dirty);
+		count_vm_event(PSWPOUT);
+		if (swap_write_page(slot, page_to_phys(page))) { /* sleeps */
+			page_set(page, PG_dirty);
+			return false;
+		}
+	}
+	if (page->mapcount)
+		return false;
+	delete_from_swap_cache(page);
+	return true;
+}
+
+/* shrink_inactive: look at up to @nr pages from the inactive tail, counting them
+ * in *@scanned: a referenced one is promoted, the others are paged out. The
+ * number freed. */
+static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
+{
+	uint64_t freed = 0;
+
+	for (; nr; nr--) {
+		struct page *page = lru_isolate_tail(false);
+
+		if (!page)
+			break;
+		(*scanned)++;
+		get_anon_page(page); /* ours while isolated: nothing frees it under us */
+		if (page_referenced(page)) {
+			lru_move(page, true);
+			count_vm_event(PGACTIVATE);
+		} else if (pageout(page)) {
+			freed++;
+		} else if (!page_test(page, PG_lru)) {
+			lru_move(page, true); /* kept: swap full, or in use again */
+		}
+		put_anon_page(page);
+	}
+	return freed;
+}
+
+uint64_t reclaim_pages(uint64_t nr, bool kswapd)
+{
+	uint64_t freed = 0, scanned = 0, looked = 0, budget;
+
+	if (!nr_swap_slots())
+		return 0; /* no swap area: anonymous pages have nowhere to go */
+	/* A page unused since the last look goes within three looks (rotate,
+	 * deactivate, page out); past that budget reclaim has failed. */
+	budget = 3 * (lru.nr_active + lru.nr_inactive) + SWAP_CLUSTER_MAX;
+	while (freed < nr && looked < budget && (lru.nr_active || lru.nr_inactive)) {
+		uint64_t batch = nr - freed < SWAP_CLUSTER_MAX ? nr - freed : SWAP_CLUSTER_MAX;
+		uint64_t before = scanned;
+
+		if (lru.nr_inactive < lru.nr_active)
+			looked += shrink_active(SWAP_CLUSTER_MAX);
+		freed += shrink_inactive(batch, &scanned);
+		looked += scanned - before;
+	}
+	count_vm_events(kswapd ? PGSCAN_KSWAPD : PGSCAN_DIRECT, scanned);
+	count_vm_events(kswapd ? PGSTEAL_KSWAPD : PGSTEAL_DIRECT, freed);
+	return freed;
+}
+
+void wake_kswapd(void)
+{
+	if (kswapd_wanted)
+		return;
+	kswapd_wanted = true;
+	wake_up(&kswapd_wait);
+}
+
+/* kswapd: the kernel thread that keeps free memory between the low and high
+ * watermarks in the background, so that allocations rarely reclaim themselves. */
+static void kswapd(void *arg)
+{
+	(void)arg;
+	for (;;) {
+		while (!kswapd_wanted)
+			sleep_on(&kswapd_wait);
+		count_vm_event(PAGEOUTRUN);
+		while (nr_free_pages() < wmark.high && reclaim_pages(SWAP_CLUSTER_MAX, true))
+			schedule(); /* not preemptible: let the others run between batches */
+		kswapd_wanted = false;
+	}
+}
+
+void kswapd_start(uint64_t managed_pages)
+{
+	if (setup_watermarks(0, managed_pages))
+		panic("kswapd_start: no watermarks fit %lu pages", managed_pages);
+	pr_info("vmscan: min_free_kbytes %lu, watermarks min %lu low %lu high %lu pages\n",
+		min_free_kbytes, wmark.min, wmark.low, wmark.high);
+	kswapd_task = kthread_create("kswapd0", kswapd, NULL);
+	if (!kswapd_task)
+		panic("kswapd_start: no memory for kswapd");
+}
+
+/* may_reclaim: can current reclaim directly (a process, not kswapd, not dying)? */
+static bool may_reclaim(void)
+{
+	return current != kswapd_task && !current->kthread && !fatal_signal_pending(current);
+}
+
+struct page *alloc_user_page(void)
+{
+	for (;;) {
+		struct page *page;
+
+		if (nr_free_pages() < wmark.low)
+			wake_kswapd();
+		if (nr_free_pages() < wmark.min && may_reclaim()) {
+			count_vm_event(ALLOCSTALL);
+			if (reclaim_pages(SWAP_CLUSTER_MAX, false) && nr_free_pages() < wmark.min)
+				continue; /* progress: others may have taken it, look again */
+		}
+		if (nr_free_pages() >= wmark.min || !may_reclaim()) {
+			page = alloc_pages(0, NR_ANON_PAGES);
+			if (page)
+				return page;
+		}
+		if (!may_reclaim() || !out_of_memory())
+			return NULL;
+	}
+}
