@@ -130,7 +130,7 @@ struct vm_area *vma_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t pr
 			uint32_t flags, enum vma_kind kind)
 {
 	struct vm_area tmpl = { .start = start, .end = start + len, .prot = prot,
-				.flags = flags, .kind = kind };
+				.flags = flags | mm->def_flags, .kind = kind };
 
 	return vma_insert(mm, &tmpl);
 }
@@ -140,7 +140,7 @@ struct vm_area *vma_map_file(struct mm *mm, uint64_t start, uint64_t len, uint32
 			     uint32_t flags, const uint8_t *data, uint64_t size, uint64_t offset)
 {
 	struct vm_area tmpl = { .start = start, .end = start + len, .prot = prot,
-				.flags = flags, .kind = VMA_FILE, .file_data = data,
+				.flags = flags | mm->def_flags, .kind = VMA_FILE, .file_data = data,
 				.file_size = size, .file_offset = offset };
 
 	return vma_insert(mm, &tmpl);
