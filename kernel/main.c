@@ -26,6 +26,7 @@
 #include "arch/x86_64/qemu_exit.h"
 #include "drivers/serial.h"
 #include "drivers/pci.h"
+#include "drivers/virtio_blk.h"
 #include "mm/init.h"
 #include "mm/page.h"
 #include "mm/summary.h"
@@ -106,6 +107,7 @@ void kernel_main(uint64_t boot_info_phys)
 	mm_seal_kernel_half(); /* every address space shares the kernel half from here on */
 	sched_init();          /* current = the idle process from here on */
 	pci_init();
+	virtio_blk_init();     /* vda, vdb, ...: needs kmalloc, ioremap and the PIC */
 
 	if (cmdline_has("selftest"))
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
