@@ -33,6 +33,7 @@
 #define VIRTIO_BLK_S_OK  0
 #define STATUS_UNSET     0xff /* no status the device writes: a request it dropped reads as an error */
 #define ISR_QUEUE        1
+#define ISR_CONFIG       2
 
 /* service: acknowledge @d's interrupt and finish every request the device returned.
  * Returns the ISR status (0: the interrupt was not @d's). Interrupts off. */
@@ -59,9 +60,16 @@ void virtio_blk_irq(struct trap_frame *f)
 	unsigned irq = (unsigned)(f->vector - IRQ_BASE_VECTOR);
 	struct virtio_blk *d;
 
-	for (unsigned i = 0; (d = virtio_blk_get(i)); i++)
-		if (d->irq == irq && (service(d) & ISR_QUEUE))
+	for (unsigned i = 0; (d = virtio_blk_get(i)); i++) {
+		if (d->irq != irq)
+			continue;
+		uint8_t isr = service(d);
+		if (isr & ISR_QUEUE)
 			d->stats.irqs++;
+		if (isr & ISR_CONFIG) /* a resize (QEMU's block_resize): the size stays the one read at boot */
+			pr_warn("virtio_blk %s: configuration changed, ignored (capacity stays %lu sectors)\n",
+				d->name, d->capacity);
+	}
 }
 
 /*
