@@ -25,9 +25,12 @@
 #include "arch/x86_64/cpu_init.h"
 #include "arch/x86_64/qemu_exit.h"
 #include "drivers/serial.h"
+#include "drivers/pci.h"
+#include "drivers/virtio_blk.h"
 #include "mm/init.h"
 #include "mm/page.h"
 #include "mm/summary.h"
+#include "mm/swapon.h"
 #include "tests/kernel/selftest.h"
 #include "tests/kernel/crash.h"
 
@@ -104,6 +107,9 @@ void kernel_main(uint64_t boot_info_phys)
 	mm_print_summary();
 	mm_seal_kernel_half(); /* every address space shares the kernel half from here on */
 	sched_init();          /* current = the idle process from here on */
+	pci_init();
+	virtio_blk_init();     /* vda, vdb, ...: needs kmalloc, ioremap and the PIC */
+	swap_init();           /* swapon /dev/vda: reads its header by polling, nothing runs yet */
 
 	if (cmdline_has("selftest"))
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);

@@ -1,7 +1,10 @@
 """tests/boot_tests.py - the QEMU boots `make test` runs (see run_tests.py).
 
 Each boot declares what the harness needs to judge it:
-  name, mem (QEMU RAM), swap (a swap disk: None until the reclaim work), timeout (s);
+  name, mem (QEMU RAM), timeout (s);
+  swap             the virtio swap disk (/dev/vda), made fresh for the boot: None (no
+                   disk), a size ("64M", formatted by mkswap), or (size, damage) where
+                   damage(path) breaks or remakes the image (run_tests.make_swap);
   cmdline          the kernel command line written to the image's cmdline.txt;
   exit             the isa-debug-exit code the kernel must leave with (omitted: not judged);
   until            stop the boot once the serial log matches this regex (for boots that idle);
@@ -11,6 +14,8 @@ Each boot declares what the harness needs to judge it:
 """
 import os
 import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 PANIC = 112  # arch/x86_64/qemu_exit.h QEMU_EXIT_PANIC
 
@@ -35,12 +40,15 @@ def delete_file(name):
 
 
 def boot_selftest(name, mem, timeout):
-    return dict(name=name, mem=mem, swap=None, timeout=timeout, cmdline="selftest panic=-1",
+    """All self-tests, with a disk for the virtio-blk ones to overwrite (so not swap: swap=off)."""
+    return dict(name=name, mem=mem, swap="16M", timeout=timeout, cmdline="selftest panic=-1 swap=off",
                 exit=0, selftests=True,
                 expect=[r"loader: ImageBase 0x", r"kernel: x86-64 teaching kernel",
                         r"mm: kernel PML4 at phys 0x[0-9a-f]+ loaded into CR3",
-                        r"^.*Mem: +\d+ +\d+ +\d+", r"selftests: \d+ passed, 0 failed"],
-                forbid=[r"Kernel panic", r"unexpected interrupt"])
+                        r"^.*Mem: +\d+ +\d+ +\d+", r"\[vda\] 32768 512-byte logical blocks",
+                        r"swap: disabled on the command line \(swap=off\)",
+                        r"selftests: \d+ passed, 0 failed"],
+                forbid=[r"Kernel panic", r"unexpected interrupt", r"unexpected IRQ", r"skipped"])
 
 
 def crash(kind, *expect):
@@ -88,8 +96,10 @@ TESTS = [
     # init="PROG ARGS": /init runs it and QEMU leaves with its exit status.
     dict(name="init_exit_status", mem="256M", swap=None, timeout=120, cmdline='init="/bin/false"',
          exit=1, expect=[r"init: exited|reboot: power off"], forbid=[r"Kernel panic"]),
+    # No disk: no swap, and nothing to complain about.
     dict(name="init_true", mem="256M", swap=None, timeout=120, cmdline='init="/bin/true"',
-         exit=0, expect=[r"reboot: power off"], forbid=[r"Kernel panic"]),
+         exit=0, expect=[r"swap: no virtio disk, running without swap", r"reboot: power off"],
+         forbid=[r"Kernel panic", r"virtio_blk", r"refusing"]),
     oops("ud2", r"!!! #UD invalid opcode \(vector 6\)", r"RIP: [0-9a-f]{16} crash_ud2\+0x"),
     oops("null", r"!!! #PF page fault \(vector 14\), error code 0x0 \[- R K\]",
          r"RIP: [0-9a-f]{16} crash_null\+0x", r"CR2: 0000000000000000"),
@@ -112,6 +122,53 @@ TESTS = [
     loader_error("loader_initrd_missing", delete_file("initrd.cpio"), None, r"initrd\.cpio"),
     loader_error("loader_cmdline_missing", delete_file("cmdline.txt"), None, r"cmdline\.txt"),
     loader_error("loader_cmdline_binary", None, b"console=ttyS0 \x00\x01garbage\n", r"cmdline\.txt"),
+]
+
+
+def put_bytes(offset, data):
+    """A swap damage function: overwrite the image at @offset with @data."""
+    def damage(path):
+        with open(path, "r+b") as f:
+            f.seek(offset)
+            f.write(data)
+    return damage
+
+
+def remake_swap(*mkswap_options):
+    """A swap damage function: make the image again with other mkswap options."""
+    def damage(path):
+        size = str(os.path.getsize(path))
+        subprocess.run([os.path.join(ROOT, "scripts", "mkswapimg.sh"), size, path, *mkswap_options],
+                       check=True)
+    return damage
+
+
+def swap_boot(name, swap, vda, *expect, forbid=()):
+    """Boot to /bin/true with the swap disk @swap, found as @vda; then @expect in the log."""
+    return dict(name=name, mem="256M", swap=swap, timeout=120, cmdline='init="/bin/true" panic=-1',
+                exit=0, expect=[r"pci 0000:00:[0-9a-f]{2}\.0: \[1af4:1042\] type 00 class 0x010000",
+                                r"virtio_pci 0000:00:[0-9a-f]{2}\.0: features offered 0x[0-9a-f]+, "
+                                r"accepted 0x100000000",
+                                r"virtio_blk 0000:00:[0-9a-f]{2}\.0: \[vda\] " + vda, *expect,
+                                r"reboot: power off"],
+                forbid=[r"Kernel panic", r"unexpected IRQ", *forbid])
+
+
+SWAP_16M = r"32768 512-byte logical blocks \(16 MB/16 MiB\), IRQ \d+"
+
+
+TESTS += [
+    # 64 MiB made by mkswap: 16384 pages, the first the header.
+    swap_boot("swap_mkswap", "64M", r"131072 512-byte logical blocks \(67 MB/64 MiB\)",
+              r"Adding 65532k swap on /dev/vda\.  Priority:-2 extents:1 across:65532k",
+              forbid=[r"refusing", r"running without swap"]),
+    swap_boot("swap_bad_signature", ("16M", put_bytes(4096 - 10, b"NOTASWAP!!")), SWAP_16M,
+              r"swap: /dev/vda: invalid swap header, refusing: no swap signature \"SWAPSPACE2\" at offset 4086",
+              r"swap: running without swap", forbid=[r"Adding \d+k swap"]),
+    swap_boot("swap_page_size_16k", ("16M", remake_swap("-p", "16384")), SWAP_16M,
+              r"swap: /dev/vda: invalid swap header, refusing: made for 16384-byte pages \(signature at "
+              r"offset 16374\), this kernel uses 4096-byte pages",
+              r"swap: running without swap", forbid=[r"Adding \d+k swap"]),
 ]
 
 
