@@ -12,6 +12,8 @@
 #include "mm/swapon_header.h"
 #include "mm/page.h"
 #include "mm/page_alloc.h"
+#include "mm/kmalloc.h"
+#include "mm/swap_state.h"
 #include "kernel/cmdline.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -21,6 +23,9 @@
 #define SECTORS_PER_PAGE (SWAP_PAGE_SIZE / VIRTIO_BLK_SECTOR)
 #define SCAN_ORDER       4 /* 2^4 frames: the SWAP_HEADER_SCAN bytes read at activation */
 #define SWAP_PRIORITY    (-2)
+/* The swap cache's index is one kmalloc block of a pointer per slot, at most
+ * 4 MiB (the buddy's largest): 512 Ki slots, 2 GiB of swap. */
+#define SWAP_MAX_SLOTS   (4ul * 1024 * 1024 / sizeof(struct page *))
 
 struct swap_area *swap_area;
 static struct swap_area the_area;
@@ -92,6 +97,32 @@ static struct page *read_header(struct virtio_blk *d, uint64_t disk_bytes, uint3
 	return p;
 }
 
+/* bad_beyond: how many of the @n ascending bad slots @bad lie at SWAP_MAX_SLOTS or above. */
+static uint32_t bad_beyond(const uint32_t *bad, uint32_t n)
+{
+	uint32_t k = 0;
+
+	while (k < n && bad[n - 1 - k] >= SWAP_MAX_SLOTS)
+		k++;
+	return k;
+}
+
+/* slot_tables: the slot map and the swap cache's index for @nr_slots slots
+ * (mm/swap_state.h), handed to swap_setup; false when out of memory. */
+static bool slot_tables(uint64_t nr_slots)
+{
+	uint16_t *map = kzalloc(nr_slots * sizeof(*map));
+	struct page **cache = kzalloc(nr_slots * sizeof(*cache));
+
+	if (!map || !cache) {
+		kfree(map);
+		kfree(cache);
+		return false;
+	}
+	swap_setup(nr_slots, swap_slot_bad, map, cache);
+	return true;
+}
+
 /* activate: check @d's header and make it the swap area; logs the outcome either way. */
 static void activate(struct virtio_blk *d, const char *path)
 {
@@ -111,10 +142,20 @@ static void activate(struct virtio_blk *d, const char *path)
 		log_refusal(path, err, &info, disk_bytes);
 		return;
 	}
+	if (info.last_page >= SWAP_MAX_SLOTS) {
+		pr_warn("swap: %s: using the first %lu MiB of the area\n", path, SWAP_MAX_SLOTS >> 8);
+		info.nr_good -= info.last_page - (SWAP_MAX_SLOTS - 1) - bad_beyond(bad_slots, info.nr_bad);
+		info.last_page = SWAP_MAX_SLOTS - 1;
+	}
 	the_area = (struct swap_area){ .dev = d, .nr_slots = (uint64_t)info.last_page + 1,
 				       .nr_good = info.nr_good, .nr_bad = info.nr_bad, .bad = bad_slots };
 	strlcpy(the_area.path, path, sizeof(the_area.path));
-	swap_area = &the_area;
+	swap_area = &the_area; /* before slot_tables: swap_slot_bad reads it */
+	if (!slot_tables(the_area.nr_slots)) {
+		swap_area = NULL;
+		pr_err("swap: %s: no memory for the slot map, refusing it\n", path);
+		return;
+	}
 	pr_info("Adding %luk swap on %s.  Priority:%d extents:1 across:%luk\n", info.nr_good * (SWAP_PAGE_SIZE / 1024),
 		path, SWAP_PRIORITY, info.nr_good * (SWAP_PAGE_SIZE / 1024));
 	if (info.nr_bad)
