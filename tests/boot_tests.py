@@ -197,3 +197,55 @@ TESTS += [
     dict(name="user_shell_prompt", mem="256M", swap=None, timeout=120, cmdline="panic=-1",
          until=r"\$ ", expect=[r"Welcome! This is /bin/sh", r"\$ "], forbid=[r"Kernel panic"]),
 ]
+
+
+def reclaim_boot(name, mem, swap, init, timeout, *expect, forbid=()):
+    """A boot into a memory-pressure program with @mem of RAM and the swap disk @swap."""
+    return dict(name=name, mem=mem, swap=swap, timeout=timeout, cmdline=f'init="{init}" panic=-1',
+                exit=0, expect=list(expect), forbid=[r"Kernel panic", r"LEAK", *forbid])
+
+
+def vmstat_line(majfault, pswpin, pswpout, scan_kswapd, steal_kswapd):
+    """The kernel's power-off counters line (mm/vmstat.c), each field a regex."""
+    return (rf"vmstat: pgfault \d+ pgmajfault {majfault} pswpin {pswpin} pswpout {pswpout} "
+            rf"pgscan_kswapd {scan_kswapd} pgscan_direct \d+ pgsteal_kswapd {steal_kswapd} pgsteal_direct \d+")
+
+
+SOME = r"[1-9]\d*"
+SWAPPED = vmstat_line(SOME, SOME, SOME, SOME, SOME)
+
+TESTS += [
+    # Working sets of twice the RAM (64 MiB, ~54 MiB of it for user pages): every byte checked,
+    # free RAM and swap back where they were, and the counters show swapping and kswapd at work.
+    reclaim_boot("swap_integrity_single", "64M", "256M", "/tests/swapstress single 128", 400,
+                 rf"swapstress single 128 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
+                 SWAPPED),
+    reclaim_boot("swap_integrity_four", "64M", "256M", "/tests/swapstress multi 128", 400,
+                 rf"swapstress multi 128 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
+                 SWAPPED),
+    reclaim_boot("swap_integrity_cow", "64M", "256M", "/tests/swapstress fork 96", 400,
+                 rf"swapstress fork 96 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
+                 SWAPPED),
+    # A working set that fits: no swapping, no reclaim at all.
+    reclaim_boot("swap_unused_when_it_fits", "256M", "64M", "/tests/swapstress single 32", 120,
+                 r"swapstress single 32 MiB: 0 bad pages, 0 major faults", r"leak check: .*: ok",
+                 vmstat_line(0, 0, 0, 0, 0)),
+    # The OOM killer: the hog dies, the small process and the parent live; with swap only
+    # once swap is full.
+    reclaim_boot("oom_no_swap", "64M", None, "/tests/oomtest plain", 120,
+                 r"hog invoked oom-killer", r"\[  pid  \]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name",
+                 r"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:0kB, oom_score_adj:0",
+                 r"the small process finished with its data intact: yes", r"oomtest: the parent is alive, 0 failure"),
+    reclaim_boot("oom_when_swap_is_full", "64M", "32M", "/tests/oomtest plain", 180,
+                 r"invoked oom-killer: free \d+ pages, swap free 0 of \d+ slots",
+                 rf"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:{SOME}kB",
+                 r"the small process finished with its data intact: yes", r"oomtest: the parent is alive, 0 failure"),
+    # The demo of user/README.md runs to its end with the data intact.
+    reclaim_boot("demo_swap", "64M", "128M", "/bin/demo_swap 96 1", 300,
+                 r"demo_swap: 96 MiB of memory", r"read pass 1", r"demo_swap: 0 pages read back wrong"),
+    # oom_score_adj -1000 protects the hog: the 16 MiB process is chosen instead.
+    reclaim_boot("oom_score_adj_protects", "64M", None, "/tests/oomtest adj 40", 120,
+                 r"Out of memory: Killed process \d+ \(oomtest\)",
+                 r"the protected hog got all its memory: yes", r"oomtest: the parent is alive, 0 failure",
+                 forbid=[r"Killed process \d+ \(hog\)"]),
+]
