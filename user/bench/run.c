@@ -1,6 +1,8 @@
 /*
  * user/bench/run.c - the benchmark runner, the same binary on both kernels:
  *   run                 every program of the table below, in order
+ *   run --quick         the same with tiny sizes: a smoke test that each
+ *                       program runs (make test), its numbers meaningless
  *   run PROG [ARGS...]  only BENCH_DIR/PROG with ARGS (make bench's swap boot
  *                       runs `swap_thrash 320`)
  * It prints a line naming the kernel and the memory, then the "boot" row:
@@ -13,6 +15,7 @@
  * number of programs that failed.
  */
 #include <stdio.h>
+#include <string.h>
 #include <sys/sysinfo.h>
 #include <sys/utsname.h>
 #include <unistd.h>
@@ -23,9 +26,14 @@
 
 extern char **environ;
 
-/* Every row's program, in the order of the table docs/bench.md shows. */
-static const char *const programs[] = {
-	"calib", "getpid", "faults", "cow", "brk", "mmap_churn", "fork_exit", "exec",
+/* Every row's program, in the order of the table docs/bench.md shows, and its
+ * arguments for --quick. */
+static const struct {
+	const char *name;
+	char *quick[3];
+} programs[] = {
+	{ "calib", { "10" } }, { "getpid", { "10" } }, { "faults", { "1" } }, { "cow", { "1", "1" } },
+	{ "brk", { "1" } }, { "mmap_churn", { "10" } }, { "fork_exit", { "2" } }, { "exec", { "2" } },
 };
 
 #define PROGRAMS (sizeof(programs) / sizeof(programs[0]))
@@ -71,11 +79,11 @@ int main(int argc, char *argv[])
 		linux_init();
 	describe();
 	bench_print("boot", &boot);
-	if (argc > 1)
+	if (argc > 1 && strcmp(argv[1], "--quick"))
 		failed = run_one(argv[1], argv + 2);
 	else
 		for (size_t i = 0; i < PROGRAMS; i++)
-			failed += run_one(programs[i], NULL);
+			failed += run_one(programs[i].name, argc > 1 ? programs[i].quick : NULL);
 	printf("bench: done, %d failed\n", failed);
 	fflush(stdout);
 	if (pid1)
