@@ -5,6 +5,7 @@
  */
 #include "kernel/proc.h"
 #include "kernel/panic.h"
+#include "kernel/sched.h"
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
@@ -27,6 +28,7 @@ struct process *process_alloc(const char *comm)
 	p->kstack = (uint64_t)page_address(stack);
 	p->tf = (struct trap_frame *)(p->kstack + KSTACK_SIZE) - 1;
 	p->pid = next_pid++;
+	p->start_ticks = jiffies;
 	p->pgid = p->sid = p->pid;
 	p->state = PROC_RUNNABLE;
 	strlcpy(p->comm, comm, sizeof(p->comm));
@@ -62,6 +64,11 @@ struct process *find_process(int pid)
 			return p;
 	}
 	return NULL;
+}
+
+int last_pid(void)
+{
+	return next_pid - 1;
 }
 
 void process_set_comm(struct process *p, const char *path)
