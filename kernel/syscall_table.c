@@ -29,5 +29,6 @@ const struct syscall_entry syscall_table[NR_SYSCALLS] = {
 	SYSCALL(217, getdents64),  SYSCALL(218, set_tid_address), SYSCALL(228, clock_gettime),
 	SYSCALL(230, clock_nanosleep), SYSCALL(231, exit_group), SYSCALL(234, tgkill),
 	SYSCALL(257, openat),      SYSCALL(262, newfstatat),   SYSCALL(292, dup3),
+	SYSCALL(89, readlink),     SYSCALL(267, readlinkat),
 	SYSCALL(302, prlimit64),   SYSCALL(318, getrandom),
 };

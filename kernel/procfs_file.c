@@ -1,0 +1,259 @@
+/*
+ * kernel/procfs_file.c - what an open /proc file does (Linux: fs/proc/inode.c
+ * and fs/seq_file.c's single_open/seq_read/seq_lseek).
+ *
+ * The text is generated whole at the first read, then served from the buffer
+ * by every read until an lseek back to 0, which drops it: the next read sees
+ * fresh values. This is what tools that keep /proc/meminfo open rely on
+ * (procps: lseek(fd, 0, SEEK_SET) then read). A write of a number goes to the
+ * entry's store(); reading again after it shows the new value.
+ */
+#include <limits.h>
+#include "kernel/procfs.h"
+#include "kernel/procfs_entries.h"
+#include "kernel/initrd.h"
+#include "kernel/proc.h"
+#include "kernel/vfs.h"
+#include "kernel/errno.h"
+#include "kernel/uaccess.h"
+#include "mm/kmalloc.h"
+
+#define NUMBER_MAX 31 /* bytes of a written number, blanks included */
+
+/* An open /proc file or directory (struct file's priv). */
+struct proc_file {
+	struct proc_node node;
+	struct seq_buf text;       /* generated at the first read */
+	bool generated;
+	char name[PROC_NAME_LEN];  /* readdir: the pid name handed out last */
+};
+
+/* node_process: the process of a per-process node, NULL for the others; -ESRCH
+ * in *@err when it is gone. */
+static struct process *node_process(const struct proc_node *n, int *err)
+{
+	struct process *p = n->pid ? find_process(n->pid) : NULL;
+
+	*err = n->pid && !p ? -ESRCH : 0;
+	return p;
+}
+
+/* generate: fill @pf's text from its entry's show(); 0 or -errno (text left empty). */
+static int generate(struct proc_file *pf)
+{
+	int err;
+	struct process *p = node_process(&pf->node, &err);
+
+	if (!err)
+		err = proc_entries[pf->node.entry].show(&pf->text, p);
+	if (!err)
+		err = pf->text.err;
+	if (err)
+		seq_free(&pf->text);
+	pf->generated = !err;
+	return err;
+}
+
+/* proc_read: read(2): the generated text from *@pos. */
+static long proc_read(struct file *f, char *buf, size_t n, uint64_t *pos)
+{
+	struct proc_file *pf = f->priv;
+
+	if (!pf->generated) {
+		int err = generate(pf);
+		if (err)
+			return err;
+	}
+	if (*pos >= pf->text.len)
+		return 0;
+	size_t len = pf->text.len - *pos < n ? pf->text.len - *pos : n;
+	if (copy_to_user(buf, pf->text.buf + *pos, len))
+		return -EFAULT;
+	*pos += len;
+	return (long)len;
+}
+
+/* is_blank: @c is white space as Linux's strstrip sees it. */
+static bool is_blank(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+/* digit_value: the value of digit @c in any base up to 16, or 16 if none. */
+static unsigned digit_value(char c)
+{
+	if (c >= '0' && c <= '9')
+		return (unsigned)(c - '0');
+	if (c >= 'a' && c <= 'f')
+		return (unsigned)(c - 'a' + 10);
+	if (c >= 'A' && c <= 'F')
+		return (unsigned)(c - 'A' + 10);
+	return 16;
+}
+
+/* parse_long: the whole of @s as an integer, as Linux's kstrtol(s, 0): an
+ * optional sign, then 0x hex, 0 octal or decimal digits. 0, -EINVAL, -ERANGE. */
+static int parse_long(const char *s, long *val)
+{
+	bool neg = *s == '-';
+	unsigned base = 10;
+	unsigned long v = 0, limit = neg ? (unsigned long)LONG_MAX + 1 : LONG_MAX;
+
+	if (*s == '-' || *s == '+')
+		s++;
+	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
+		base = 16;
+		s += 2;
+	} else if (s[0] == '0') {
+		base = 8;
+	}
+	if (!*s)
+		return -EINVAL;
+	for (; *s; s++) {
+		unsigned d = digit_value(*s);
+		if (d >= base)
+			return -EINVAL;
+		if (v > (limit - d) / base)
+			return -ERANGE;
+		v = v * base + d;
+	}
+	*val = neg ? (long)(0 - v) : (long)v;
+	return 0;
+}
+
+/* parse_number: the number written as the @n user bytes at @ubuf, blanks around
+ * it allowed (echo's newline): Linux's kstrtol(strstrip(buf), 0, ...) of
+ * oom_score_adj_write and the sysctl writers. 0, -EINVAL, -ERANGE or -EFAULT. */
+static int parse_number(const char *ubuf, size_t n, long *val)
+{
+	char buf[NUMBER_MAX + 1];
+	size_t start = 0;
+
+	if (n > NUMBER_MAX)
+		return -EINVAL;
+	if (copy_from_user(buf, ubuf, n))
+		return -EFAULT;
+	while (n > 0 && is_blank(buf[n - 1]))
+		n--;
+	buf[n] = '\0';
+	while (is_blank(buf[start]))
+		start++;
+	return parse_long(buf + start, val);
+}
+
+/* proc_write: write(2) of a number to a read-write file; all @n bytes, or -errno
+ * with nothing changed. Files without a store() are read-only: -EINVAL. */
+static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
+{
+	struct proc_file *pf = f->priv;
+	const struct proc_entry *e = &proc_entries[pf->node.entry];
+	long val;
+	int err;
+
+	(void)pos; /* the whole write is the number, wherever the file stands */
+	if (!e->store)
+		return -EINVAL;
+	struct process *p = node_process(&pf->node, &err);
+	if (!err)
+		err = parse_number(buf, n, &val);
+	if (!err)
+		err = e->store(p, val);
+	return err ? err : (long)n;
+}
+
+/* proc_lseek: lseek(2) as seq_lseek: SEEK_SET and SEEK_CUR only (the text has
+ * no size before it is made); back to 0, the text is made again at the next read. */
+static int64_t proc_lseek(struct file *f, int64_t off, int whence)
+{
+	struct proc_file *pf = f->priv;
+	int64_t pos;
+
+	if (whence == SEEK_SET)
+		pos = off;
+	else if (whence != SEEK_CUR || __builtin_add_overflow((int64_t)f->pos, off, &pos))
+		return -EINVAL;
+	if (pos < 0)
+		return -EINVAL;
+	if (pos == 0) {
+		seq_free(&pf->text);
+		pf->generated = false;
+	}
+	f->pos = (uint64_t)pos;
+	return pos;
+}
+
+/* proc_dir_read: read(2) of a directory: -EISDIR. */
+static long proc_dir_read(struct file *f, char *buf, size_t n, uint64_t *pos)
+{
+	(void)f, (void)buf, (void)n, (void)pos;
+	return -EISDIR;
+}
+
+/* proc_readdir: getdents64's next entry of an open /proc directory. */
+static int proc_readdir(struct file *f, uint64_t *pos, struct dir_entry *e)
+{
+	struct proc_file *pf = f->priv;
+	return procfs_readdir(&pf->node, pos, e, pf->name);
+}
+
+/* proc_dir_lseek: lseek(2) of a directory: to a position getdents64 reported. */
+static int64_t proc_dir_lseek(struct file *f, int64_t off, int whence)
+{
+	if (whence != SEEK_SET || off < 0)
+		return -EINVAL;
+	f->pos = (uint64_t)off;
+	return off;
+}
+
+/* proc_file_stat: fstat(2). */
+static void proc_file_stat(struct file *f, struct kstat *st)
+{
+	struct proc_file *pf = f->priv;
+	procfs_stat(&pf->node, st);
+}
+
+/* proc_release: the last close: free the text and the proc_file. */
+static void proc_release(struct file *f)
+{
+	struct proc_file *pf = f->priv;
+	seq_free(&pf->text);
+	kfree(pf);
+}
+
+static const struct file_ops proc_file_ops = {
+	.read = proc_read,
+	.write = proc_write,
+	.lseek = proc_lseek,
+	.stat = proc_file_stat,
+	.release = proc_release,
+};
+
+static const struct file_ops proc_dir_ops = {
+	.read = proc_dir_read,
+	.lseek = proc_dir_lseek,
+	.readdir = proc_readdir,
+	.stat = proc_file_stat,
+	.release = proc_release,
+};
+
+bool procfs_dir_node(struct file *f, struct proc_node *out)
+{
+	if (f->ops != &proc_dir_ops)
+		return false;
+	*out = ((struct proc_file *)f->priv)->node;
+	return true;
+}
+
+struct file *procfs_open(const struct proc_node *n, int flags, int *err)
+{
+	struct proc_file *pf = kzalloc(sizeof(*pf));
+	struct file *f = pf ? file_alloc(procfs_is_dir(n) ? &proc_dir_ops : &proc_file_ops, flags, pf) : NULL;
+
+	if (!f) {
+		kfree(pf);
+		*err = -ENOMEM;
+		return NULL;
+	}
+	pf->node = *n;
+	return f;
+}
