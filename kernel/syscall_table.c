@@ -24,7 +24,7 @@ const struct syscall_entry syscall_table[NR_SYSCALLS] = {
 	SYSCALL(98, getrusage),    SYSCALL(99, sysinfo),       SYSCALL(102, getuid),
 	SYSCALL(104, getgid),      SYSCALL(107, geteuid),      SYSCALL(108, getegid),
 	SYSCALL(109, setpgid),     SYSCALL(110, getppid),      SYSCALL(111, getpgrp),
-	SYSCALL(112, setsid),      SYSCALL(121, getpgid),      SYSCALL(158, arch_prctl),
+	SYSCALL(112, setsid),      SYSCALL(121, getpgid),     SYSCALL(124, getsid),      SYSCALL(158, arch_prctl),
 	SYSCALL(169, reboot),      SYSCALL(186, gettid),       SYSCALL(200, tkill),        SYSCALL(201, time),
 	SYSCALL(217, getdents64),  SYSCALL(218, set_tid_address), SYSCALL(228, clock_gettime),
 	SYSCALL(230, clock_nanosleep), SYSCALL(231, exit_group), SYSCALL(234, tgkill),

@@ -68,6 +68,7 @@ long sys_geteuid(void);
 long sys_getegid(void);
 long sys_setpgid(int pid, int pgid);
 long sys_getpgid(int pid);
+long sys_getsid(int pid);
 long sys_getpgrp(void);
 long sys_setsid(void);
 long sys_arch_prctl(int code, uint64_t addr);
