@@ -142,7 +142,8 @@ static int parse_number(const char *ubuf, size_t n, long *val)
 }
 
 /* proc_write: write(2) of a number to a read-write file; all @n bytes, or -errno
- * with nothing changed. Files without a store() are read-only: -EINVAL. */
+ * with nothing changed. Files without a store() are read-only: -EINVAL. An
+ * empty write to /proc/sys does nothing and succeeds (proc_sys_call_handler). */
 static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 {
 	struct proc_file *pf = f->priv;
@@ -153,6 +154,8 @@ static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 	(void)pos; /* the whole write is the number, wherever the file stands */
 	if (!e->store)
 		return -EINVAL;
+	if (n == 0 && e->parent == PE_SYS_VM)
+		return 0;
 	struct process *p = node_process(&pf->node, &err);
 	if (!err)
 		err = parse_number(buf, n, &val);

@@ -7,7 +7,7 @@
 #include "kernel/vsnprintf.h"
 #include "mm/kmalloc.h"
 
-#define SEQ_FIRST_SIZE 1024 /* most /proc files fit: one slab object */
+#define SEQ_FIRST_SIZE 4096 /* one page: all but a long maps fit, made without growing */
 
 /* seq_reserve: make room for @n more bytes and a NUL; false (and ->err set) if
  * there is no memory. */
