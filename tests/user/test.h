@@ -35,4 +35,26 @@ static inline char *sibling(char *path, const char *argv0, const char *name)
 	return path;
 }
 
+/* names_in_order: whether each of the @n @names starts a line of @text,
+ * followed by @sep, in this order (other lines may come between: Linux adds
+ * lines from version to version and by configuration). The first one missing
+ * or out of place is said on stdout, to be seen in the test's diff. */
+static inline int names_in_order(const char *text, const char *const names[], int n, char sep)
+{
+	const char *at = text;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+		const char *line = at;
+		while (*line && !(strncmp(line, names[i], len) == 0 && line[len] == sep))
+			line = strchr(line, '\n') ? strchr(line, '\n') + 1 : line + strlen(line);
+		if (!*line) {
+			printf("missing or out of order: %s\n", names[i]);
+			return 0;
+		}
+		at = line;
+	}
+	return 1;
+}
+
 #endif
