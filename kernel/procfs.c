@@ -27,7 +27,7 @@
 #define PROC_PATH_MAX 64 /* "/proc/PID/" and the longest name */
 
 const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
-	[PE_ROOT]      = { "",          PE_ROOT, DIR_R,  NULL, NULL },
+	[PE_ROOT]      = { NULL,        PE_ROOT, DIR_R,  NULL, NULL },
 	[PE_MEMINFO]   = { "meminfo",   PE_ROOT, FILE_R, show_meminfo, NULL },
 	[PE_VMSTAT]    = { "vmstat",    PE_ROOT, FILE_R, show_vmstat, NULL },
 	[PE_BUDDYINFO] = { "buddyinfo", PE_ROOT, FILE_R, show_buddyinfo, NULL },

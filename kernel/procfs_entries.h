@@ -27,7 +27,7 @@ enum proc_entry_id {
 };
 
 struct proc_entry {
-	const char *name;       /* NULL for PE_PID and PE_ROOT: named by number, or "" */
+	const char *name;       /* NULL for /proc itself and for PE_PID (named by its pid) */
 	enum proc_entry_id parent;
 	uint32_t mode;          /* S_IF* | permission bits */
 	/* show: generate the file's text into @s; @p is the process of a per-process

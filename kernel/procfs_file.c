@@ -6,7 +6,7 @@
  * by every read until an lseek back to 0, which drops it: the next read sees
  * fresh values. This is what tools that keep /proc/meminfo open rely on
  * (procps: lseek(fd, 0, SEEK_SET) then read). A write of a number goes to the
- * entry's store(); reading again after it shows the new value.
+ * entry's store(); read again (after lseek 0, or opened anew) it shows the new value.
  */
 #include <limits.h>
 #include "kernel/procfs.h"
@@ -20,11 +20,18 @@
 
 #define NUMBER_MAX 31 /* bytes of a written number, blanks included */
 
+/* A file's generated text. A read holds it while copying to user memory: the
+ * copy may fault and sleep, and an lseek to 0 by a process sharing the file
+ * must not free it meanwhile (Linux serialises with the seq_file's mutex). */
+struct proc_text {
+	int users;         /* the open file, and each read copying from it now */
+	struct seq_buf s;
+};
+
 /* An open /proc file or directory (struct file's priv). */
 struct proc_file {
 	struct proc_node node;
-	struct seq_buf text;       /* generated at the first read */
-	bool generated;
+	struct proc_text *text;    /* made at the first read; NULL until then */
 	char name[PROC_NAME_LEN];  /* readdir: the pid name handed out last */
 };
 
@@ -38,39 +45,55 @@ static struct process *node_process(const struct proc_node *n, int *err)
 	return p;
 }
 
-/* generate: fill @pf's text from its entry's show(); 0 or -errno (text left empty). */
+/* text_put: one user fewer for @t (NULL: none); the last frees it. */
+static void text_put(struct proc_text *t)
+{
+	if (t && --t->users == 0) {
+		seq_free(&t->s);
+		kfree(t);
+	}
+}
+
+/* generate: make @pf's text from its entry's show(); 0 or -errno (no text then). */
 static int generate(struct proc_file *pf)
 {
 	int err;
 	struct process *p = node_process(&pf->node, &err);
+	struct proc_text *t = err ? NULL : kzalloc(sizeof(*t));
 
-	if (!err)
-		err = proc_entries[pf->node.entry].show(&pf->text, p);
-	if (!err)
-		err = pf->text.err;
+	if (!err && !t)
+		err = -ENOMEM;
 	if (err)
-		seq_free(&pf->text);
-	pf->generated = !err;
+		return err;
+	t->users = 1;
+	err = proc_entries[pf->node.entry].show(&t->s, p);
+	if (!err)
+		err = t->s.err;
+	if (err)
+		text_put(t);
+	else
+		pf->text = t;
 	return err;
 }
 
-/* proc_read: read(2): the generated text from *@pos. */
+/* proc_read: read(2): the text from *@pos, made at the first read. */
 static long proc_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 {
 	struct proc_file *pf = f->priv;
+	long ret = 0;
 
-	if (!pf->generated) {
-		int err = generate(pf);
-		if (err)
-			return err;
+	if (!pf->text && (ret = generate(pf)) < 0)
+		return ret;
+	struct proc_text *t = pf->text;
+	t->users++;
+	if (*pos < t->s.len) {
+		size_t len = t->s.len - *pos < n ? t->s.len - *pos : n;
+		ret = copy_to_user(buf, t->s.buf + *pos, len) ? -EFAULT : (long)len;
+		if (ret > 0)
+			*pos += len;
 	}
-	if (*pos >= pf->text.len)
-		return 0;
-	size_t len = pf->text.len - *pos < n ? pf->text.len - *pos : n;
-	if (copy_to_user(buf, pf->text.buf + *pos, len))
-		return -EFAULT;
-	*pos += len;
-	return (long)len;
+	text_put(t);
+	return ret;
 }
 
 /* is_blank: @c is white space as Linux's strstrip sees it. */
@@ -156,9 +179,8 @@ static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 		return -EINVAL;
 	if (n == 0 && e->parent == PE_SYS_VM)
 		return 0;
-	struct process *p = node_process(&pf->node, &err);
-	if (!err)
-		err = parse_number(buf, n, &val);
+	err = parse_number(buf, n, &val); /* first: copying from the user may sleep */
+	struct process *p = err ? NULL : node_process(&pf->node, &err);
 	if (!err)
 		err = e->store(p, val);
 	return err ? err : (long)n;
@@ -178,8 +200,8 @@ static int64_t proc_lseek(struct file *f, int64_t off, int whence)
 	if (pos < 0)
 		return -EINVAL;
 	if (pos == 0) {
-		seq_free(&pf->text);
-		pf->generated = false;
+		text_put(pf->text);
+		pf->text = NULL;
 	}
 	f->pos = (uint64_t)pos;
 	return pos;
@@ -215,11 +237,11 @@ static void proc_file_stat(struct file *f, struct kstat *st)
 	procfs_stat(&pf->node, st);
 }
 
-/* proc_release: the last close: free the text and the proc_file. */
+/* proc_release: the last close: drop the text and free the proc_file. */
 static void proc_release(struct file *f)
 {
 	struct proc_file *pf = f->priv;
-	seq_free(&pf->text);
+	text_put(pf->text);
 	kfree(pf);
 }
 

@@ -8,7 +8,9 @@
  * for these say so (Uid 0, CapEff all ones, Threads 1, TracerPid 0, ...).
  * Left out at the end of status: the context-switch counts, which the kernel
  * does not keep per process. VmPeak is VmSize (the peak is not kept);
- * VmExe is all executable memory (programs are static: VmLib 0).
+ * VmHWM is the process's peak resident set (ru_maxrss), which, unlike
+ * Linux's per-mm hiwater_rss, survives exec; VmExe is all executable memory
+ * (programs are static: VmLib 0).
  */
 #include "kernel/procfs_entries.h"
 #include "kernel/procfs_task_mmu.h"
