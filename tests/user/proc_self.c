@@ -54,6 +54,28 @@ static int reread_after_lseek(void)
 	return ok;
 }
 
+/* odd_paths_work: /proc reached through a directory fd, doubled slashes, "."
+ * and ".."; pread; and the errors of readlink and of a bad buffer. */
+static int odd_paths_work(void)
+{
+	char buf[64];
+	struct stat st;
+	int dir = open("/proc", O_RDONLY | O_DIRECTORY);
+	int fd = openat(dir, "self/comm", O_RDONLY);
+	int ok = fd >= 0 && pread(fd, buf, sizeof(buf), 1) == (ssize_t)strlen("proc_self\n") - 1;
+
+	close(fd);
+	close(dir);
+	ok &= stat("//proc//./self/../self//status", &st) == 0 && S_ISREG(st.st_mode);
+	ok &= stat("/proc/self/../../proc/meminfo", &st) == 0;
+	ok &= readlink("/proc/self/status", buf, sizeof(buf)) < 0 && errno == EINVAL;
+	ok &= readlink("/proc/self", buf, 1) == 1;
+	fd = open("/proc/self/status", O_RDONLY);
+	ok &= read(fd, (void *)16, 100) < 0 && errno == EFAULT;
+	close(fd);
+	return ok;
+}
+
 int main(int argc, char *argv[])
 {
 	char buf[4096], pid[16];
@@ -87,6 +109,7 @@ int main(int argc, char *argv[])
 	check("open of /proc/self with O_NOFOLLOW: ELOOP", open_errno("/proc/self", O_RDONLY | O_NOFOLLOW) == ELOOP);
 	check("/proc/self/.. is /proc", stat("/proc/self/..", &st) == 0 && S_ISDIR(st.st_mode) &&
 						listed("/proc/self/..", "meminfo", DT_REG));
+	check("openat from /proc, //, ., .., pread; readlink and bad-buffer errors", odd_paths_work());
 	int fd = open("/proc/self/status", O_WRONLY);
 	check("writing a read-only file fails", fd >= 0 && write(fd, "1", 1) < 0);
 	close(fd);
