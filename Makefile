@@ -8,6 +8,7 @@
 #
 # Knobs: MEM=512M  CMDLINE="extra options"  QEMUFLAGS="extra qemu options"
 #        EXTRA=dir (its files go to /bin)  INIT="/bin/prog args" (boot straight into it)
+#        SWAP=256M (a swap disk of that size made by mkswap; 0 none; or an image's path)
 # Missing Debian packages are installed by scripts/deps.sh (apt-get) on first use.
 
 BUILD   := build
@@ -28,6 +29,7 @@ CMDLINE   ?=
 QEMUFLAGS ?=
 EXTRA     ?=
 INIT      ?=
+SWAP      ?= 256M
 # The kernel command line (cmdline.txt): console, CMDLINE, then init="INIT" when
 # INIT is given (/init runs that program with those arguments: user/init.c).
 # At most 4095 bytes with its newline (the loader's limit); INIT holds no '"'.
@@ -144,11 +146,12 @@ $(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(LOADER_OBJ)
 	@{ echo '['; find $(BUILD) -name '*.o.json' | LC_ALL=C sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@
 	@ln -sf $(BUILD)/compile_commands.json compile_commands.json
 
+# SWAP is given to these two only: each test boot declares its own swap disk.
 run: all
-	scripts/qemu.sh run $(ESP_IMG)
+	SWAP="$(SWAP)" scripts/qemu.sh run $(ESP_IMG)
 
 debug: all
-	scripts/qemu.sh debug $(ESP_IMG)
+	SWAP="$(SWAP)" scripts/qemu.sh debug $(ESP_IMG)
 
 # ---------------------------------------------------------------- tests
 include tests/host/host.mk

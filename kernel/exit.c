@@ -17,6 +17,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/qemu_exit.h"
 #include "mm/mm.h"
+#include "mm/vmstat.h"
 
 #define WNOHANG 1
 
@@ -24,6 +25,7 @@
 __attribute__((noreturn)) static void init_exited(int status)
 {
 	int code = (status & 0x7f) ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+	vmstat_log();
 	pr_notice("init: exited with status %d, powering off\n", code);
 	qemu_exit((uint32_t)code);
 	halt_forever();

@@ -20,14 +20,18 @@
 #include "arch/x86_64/pit.h"
 #include "mm/mm.h"
 #include "mm/vmscan.h"
+#include "mm/fault_trace.h"
 #include "mm/page_alloc.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/cpu_init.h"
 #include "arch/x86_64/qemu_exit.h"
 #include "drivers/serial.h"
+#include "drivers/pci.h"
+#include "drivers/virtio_blk.h"
 #include "mm/init.h"
 #include "mm/page.h"
 #include "mm/summary.h"
+#include "mm/swapon.h"
 #include "tests/kernel/selftest.h"
 #include "tests/kernel/crash.h"
 
@@ -104,6 +108,9 @@ void kernel_main(uint64_t boot_info_phys)
 	mm_print_summary();
 	mm_seal_kernel_half(); /* every address space shares the kernel half from here on */
 	sched_init();          /* current = the idle process from here on */
+	pci_init();
+	virtio_blk_init();     /* vda, vdb, ...: needs kmalloc, ioremap and the PIC */
+	swap_init();           /* swapon /dev/vda: reads its header by polling, nothing runs yet */
 
 	if (cmdline_has("selftest"))
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
@@ -114,6 +121,7 @@ void kernel_main(uint64_t boot_info_phys)
 	pit_start(HZ);
 	console_init();
 	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);
+	fault_trace_init();
 	start_init();                      /* pid 1 */
 	kswapd_start(page_zone.managed); /* pid 2, a kernel thread */
 	pr_info("kernel: boot complete, starting %s\n", INIT_PATH);

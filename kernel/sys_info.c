@@ -14,6 +14,8 @@
 #include "arch/x86_64/qemu_exit.h"
 #include "mm/page_alloc.h"
 #include "mm/init.h"
+#include "mm/swap.h"
+#include "mm/vmstat.h"
 
 struct utsname_k { char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65]; };
 
@@ -49,6 +51,8 @@ long sys_sysinfo(void *info)
 	si.uptime = (int64_t)(uptime_ns() / 1000000000);
 	si.totalram = page_zone.managed * PAGE_SIZE;
 	si.freeram = nr_free_pages() * PAGE_SIZE;
+	si.totalswap = nr_swap_slots() * PAGE_SIZE;
+	si.freeswap = nr_free_swap_slots() * PAGE_SIZE;
 	list_for_each(it, &process_list)
 		si.procs++;
 	si.mem_unit = 1;
@@ -78,6 +82,7 @@ long sys_reboot(int magic1, int magic2, unsigned cmd, uint64_t arg)
 	case CMD_CAD_ON: case CMD_CAD_OFF:
 		return 0;
 	case CMD_POWER_OFF: case CMD_HALT: case CMD_RESTART:
+		vmstat_log();
 		pr_notice("reboot: power off by pid %d (%s), exit status %lu\n", current->pid,
 			  current->comm, cmd == CMD_RESTART ? 0 : arg & 0xff);
 		qemu_exit(cmd == CMD_RESTART ? 0 : (uint32_t)(arg & 0xff));

@@ -10,6 +10,7 @@
 #include "mm/mm.h"
 #include "mm/vma.h"
 #include "mm/vmstat.h"
+#include "mm/fault_trace.h"
 #include "mm/page.h"
 #include "mm/pgtable.h"
 #include "mm/swap.h"
@@ -178,22 +179,20 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	}
 }
 
-void handle_page_fault(struct trap_frame *f)
+/* fault_resolved: account a fault that was resolved, @major if it waited for the disk. */
+static void fault_resolved(bool major)
 {
-	uint64_t addr = read_cr2();
-	bool user = trap_from_user(f);
-	struct vm_area *vma = NULL;
-	uint64_t majors = current->maj_flt;
-	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
-	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
-	if (err == 0) {
-		count_vm_event(PGFAULT);
-		if (current->maj_flt == majors) /* minor and major faults are counted apart, as Linux */
-			current->min_flt++;
-		note_rss(current);
-		return;
-	}
-	if (!user) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
+	count_vm_event(PGFAULT);
+	if (!major) /* minor and major faults are counted apart, as Linux */
+		current->min_flt++;
+	note_rss(current);
+}
+
+/* fault_failed: a fault at @addr that @kind and @err did not resolve: -EFAULT or an oops
+ * for the kernel, a signal for a user process. */
+static void fault_failed(struct trap_frame *f, uint64_t addr, enum fault_kind kind, int err)
+{
+	if (!trap_from_user(f)) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
 		kernel_fault(f);
 		return;
 	}
@@ -208,4 +207,19 @@ void handle_page_fault(struct trap_frame *f)
 		return;
 	}
 	do_segv(f, addr, kind);
+}
+
+void handle_page_fault(struct trap_frame *f)
+{
+	uint64_t start = rdtsc(), addr = read_cr2(), majors = current->maj_flt;
+	struct vm_area *vma = NULL;
+	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
+	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
+	bool major = current->maj_flt != majors;
+
+	fault_trace_record(addr, f->rip, f->error_code, kind, err, major, rdtsc() - start);
+	if (err == 0)
+		fault_resolved(major);
+	else
+		fault_failed(f, addr, kind, err);
 }

@@ -8,7 +8,8 @@
  *  3. the buddy receives every free frame (the bootstrap tables stay reserved);
  *  4. the walker, allocating from the buddy, builds the kernel's PML4:
  *     a direct map of all RAM (2 MiB pages where aligned) and the kernel image
- *     with per-section permissions (W^X);
+ *     with per-section permissions (W^X), and the empty PDPT of the ioremap
+ *     area (mm/ioremap.c), which must exist before the kernel half is sealed;
  *  5. CR3 loads it; the loader's handoff region (bootstrap tables, boot_info)
  *     is now garbage and goes to the buddy too.
  */
@@ -18,6 +19,7 @@
 #include "mm/pgtable.h"
 #include "mm/tlb.h"
 #include "mm/memory.h"
+#include "mm/ioremap.h"
 #include "arch/x86_64/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -165,6 +167,7 @@ void mm_init(const struct boot_info *bi)
 		panic("mm_init: no memory for the kernel PML4");
 	map_direct(kernel_pml4);
 	map_kernel_image(kernel_pml4);
+	ioremap_init(kernel_pml4);
 
 	write_cr3(kernel_pml4); /* from here on no firmware or loader table is used */
 	release_handoff();

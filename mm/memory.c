@@ -226,24 +226,43 @@ static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
 	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
 }
 
+/* private_page: map at @va (no entry yet) a new frame of this mm's own with the
+ * page's first contents (fill_page). 0 or -ENOMEM. */
+static int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+{
+	uint64_t pa = frame_alloc(va);
+
+	if (!pa)
+		return -ENOMEM;
+	fill_page(phys_to_virt(pa), vma, va);
+	return install_frame(mm, vma, va, pa);
+}
+
+/* populate_page: make the page at @va of @vma present as a first touch would
+ * (Linux: populate_vma_page_range, writing where the VMA may be written):
+ * swapped in, the page cache's frame of a read-only file page, or a new frame. */
+static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+{
+	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
+	bool major = false;
+
+	if (e && is_swap_pte(*e))
+		return swap_in_page(mm, vma, va, vma->prot & PROT_WRITE, &major);
+	if (e && *e)
+		return 0;
+	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
+		return map_file_page(mm, vma, va);
+	return private_page(mm, vma, va);
+}
+
 /* populate_vma: make the pages of [start, end) inside @vma present. 0 or -ENOMEM. */
 static int populate_vma(struct mm *mm, const struct vm_area *vma, uint64_t start, uint64_t end)
 {
-	uint64_t va, pa;
-	int err;
-
 	if (vma->prot == PROT_NONE)
 		return 0; /* nothing may touch them: they get a frame when mprotect'ed and faulted */
-	for (va = start; va < end; va += PAGE_SIZE) {
-		pte_t *e = walk(mm->pml4, va, PT_PTE, false);
+	for (uint64_t va = start; va < end; va += PAGE_SIZE) {
+		int err = populate_page(mm, vma, va);
 
-		if (e && *e)
-			continue;
-		pa = frame_alloc(va);
-		if (!pa)
-			return -ENOMEM;
-		fill_page(phys_to_virt(pa), vma, va);
-		err = install_frame(mm, vma, va, pa);
 		if (err)
 			return err;
 	}
@@ -368,7 +387,7 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 	if (!vma->file_data || off >= vma->file_size)
 		return map_zero_page(mm, vma, va); /* past the file's bytes: the bss */
 	if (vma->file_size - off < PAGE_SIZE)
-		return populate_vma(mm, vma, va, va + PAGE_SIZE); /* cut short: zero tail, private */
+		return private_page(mm, vma, va); /* cut short: a zero tail, private */
 	page = filemap_get_page(vma->file_data + off);
 	if (!page)
 		return -ENOMEM;
@@ -460,21 +479,6 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool wri
 	return 0;
 }
 
-/* fault_in: make the page at @va of @mm present, as a fault would (populate, or
- * swap in: reclaim may have taken a page exec just populated). 0 or -errno. */
-static int fault_in(struct mm *mm, uint64_t va)
-{
-	struct vm_area *vma = vma_find(mm, va);
-	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
-	bool major = false;
-
-	if (!vma)
-		return -EFAULT;
-	if (e && is_swap_pte(*e))
-		return swap_in_page(mm, vma, PAGE_ALIGN_DOWN(va), true, &major);
-	return mm_populate(mm, va, 1);
-}
-
 /* copy_to_mm: page by page through translate() and the direct map; see mm/mm.h. */
 int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n)
 {
@@ -487,8 +491,9 @@ int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n)
 
 		if (chunk > n)
 			chunk = n;
+		/* reclaim may have taken a page exec populated a moment ago: bring it back */
 		if (!translate(mm->pml4, va, &pa, &flags) &&
-		    (fault_in(mm, va) || !translate(mm->pml4, va, &pa, &flags)))
+		    (mm_populate(mm, va, 1) || !translate(mm->pml4, va, &pa, &flags)))
 			return -EFAULT;
 		if (!(flags & PTE_US))
 			return -EFAULT;

@@ -15,6 +15,7 @@
 #include "mm/tlb.h"
 #include "mm/vma.h"
 #include "mm/memory.h"
+#include "mm/mmap.h"
 #include "mm/init.h"
 #include "mm/kmalloc.h"
 #include "mm/page.h"
@@ -124,6 +125,7 @@ struct mm *mm_fork(struct mm *parent)
 		if (share_untouched(parent, vma) || copy_range(child, parent, vma))
 			goto fail;
 	flush_tlb_all(); /* the parent's private pages just became read-only: one flush for all */
+	do_munlockall(child); /* mlock is not inherited (Linux: VM_LOCKED cleared in dup_mmap) */
 	return child;
 fail:
 	flush_tlb_all();

@@ -51,6 +51,9 @@
 #define MADV_SEQUENTIAL 2
 #define MADV_WILLNEED   3
 #define MADV_DONTNEED   4
+#define MCL_CURRENT     1
+#define MCL_FUTURE      2
+#define MCL_ONFAULT     4
 
 /*
  * A page of a PROT_NONE VMA keeps its frame but must not be reachable: its PTE
@@ -72,6 +75,7 @@ enum vma_kind {
 /* VMA flags (vm_area.flags), Linux's VM_* in spirit. */
 #define VM_SHARED    0x1 /* MAP_SHARED: fork shares the frames, no copy */
 #define VM_GROWSDOWN 0x2 /* the stack */
+#define VM_LOCKED    0x4 /* mlock: its pages are never reclaimed (mm/mlock.c) */
 
 struct vm_area {
 	uint64_t start, end;   /* [start, end), page aligned */
@@ -95,6 +99,7 @@ struct mm {
 	uint64_t mmap_base;     /* top of the mmap area */
 	uint64_t rss;           /* user pages mapped here, PROT_NONE ones too (VmRSS, getrusage) */
 	uint64_t swap_ents;     /* swap entries in this mm's PTEs (VmSwap) */
+	uint32_t def_flags;     /* VM_* every new VMA gets: VM_LOCKED after mlockall(MCL_FUTURE) */
 	struct list_head mmlist; /* in mm_list: every live mm, for the reverse map (mm/rmap.c) */
 	uint64_t arg_start, arg_end, env_start, env_end; /* /proc/PID/cmdline, environ */
 };

@@ -8,6 +8,7 @@
 #ifndef MM_MMAP_H
 #define MM_MMAP_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "mm/mm.h"
 
@@ -35,6 +36,15 @@ long do_brk(struct mm *mm, uint64_t brk);
 /* do_mprotect: change the protection of [addr, addr+len) (Linux: do_mprotect_pkey).
  * 0, -EINVAL, -ENOMEM. */
 long do_mprotect(struct mm *mm, uint64_t addr, uint64_t len, int prot);
+
+/* do_mlock: lock (@lock) or unlock the pages of [addr, addr+len) in memory,
+ * making them present (Linux: do_mlock, munlock). 0, -EINVAL, -ENOMEM. */
+long do_mlock(struct mm *mm, uint64_t addr, uint64_t len, bool lock);
+
+/* do_mlockall: MCL_CURRENT locks every VMA now, MCL_FUTURE every VMA made later
+ * (Linux: mlockall); 0 or -EINVAL. do_munlockall undoes both; 0. */
+long do_mlockall(struct mm *mm, int flags);
+long do_munlockall(struct mm *mm);
 
 /* do_madvise: act on @advice for [addr, addr+len) (Linux: do_madvise). 0, -EINVAL, -ENOMEM. */
 long do_madvise(struct mm *mm, uint64_t addr, uint64_t len, int advice);

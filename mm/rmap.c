@@ -27,8 +27,8 @@ unsigned page_referenced(struct page *page)
 
 		if (!e)
 			continue;
-		if (!(*e & PTE_P)) {
-			referenced++; /* PROT_NONE: kept, see rmap.h */
+		if (!(*e & PTE_P) || (vma_find(mm, page->index)->flags & VM_LOCKED)) {
+			referenced++; /* PROT_NONE or mlocked: kept, see rmap.h */
 		} else if (*e & PTE_A) {
 			*e &= ~PTE_A;
 			flush_tlb_page(page->index); /* else a cached translation never sets A again */

@@ -19,7 +19,8 @@
 
 /* page_referenced: how many PTEs of anonymous @page have the Accessed bit set;
  * clears those bits (and flushes) so the next look sees only new accesses.
- * A mapping hidden by PROT_NONE counts as a reference: such a page stays. */
+ * A mapping hidden by PROT_NONE or in an mlocked VMA counts as a reference:
+ * such a page stays (Linux keeps mlocked pages on its unevictable list). */
 unsigned page_referenced(struct page *page);
 
 /* try_to_unmap: replace every PTE of @page with the swap entry of @slot (one

@@ -4,6 +4,7 @@
 #include "mm/swapon.h"
 #include "mm/anon_page.h"
 #include "mm/lru.h"
+#include "mm/vmstat.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 #include "kernel/wait.h"
@@ -73,6 +74,7 @@ static struct page *read_in(uint64_t slot, uint64_t va, int *err)
 	cache_insert(page, slot);
 	page_set(page, PG_locked);
 	page_clear(page, PG_dirty); /* the slot holds its data */
+	count_vm_event(PSWPIN);
 	*err = swap_read_page(slot, page_to_phys(page));
 	page_clear(page, PG_locked);
 	wake_up(&swapin_wait);

@@ -1,8 +1,42 @@
-/* TEMPORARY stub, replaced by the virtio branch */
+/*
+ * mm/swapon.h - the swap area (Linux: sys_swapon, struct swap_info_struct):
+ * at boot the first virtio disk, /dev/vda, becomes the swap area if its page 0
+ * is a valid swap header (mm/swapon_header.h) and the command line does not say
+ * swap=off. Page slot n of the area is the disk's bytes [n * 4096, (n + 1) * 4096);
+ * slot 0 is the header, slots 1..nr_slots-1 hold pages, except the bad ones.
+ * Lock: the area is fixed after swap_init; reads and writes may come from any
+ * number of processes at once (the disk queues them).
+ */
 #ifndef MM_SWAPON_H
 #define MM_SWAPON_H
+
 #include <stdint.h>
 #include <stdbool.h>
+#include "drivers/virtio_blk.h"
+
+struct swap_area {
+	struct virtio_blk *dev;
+	uint64_t nr_slots;       /* page slots 1..last_page usable, 0 is the header: last_page + 1 */
+	uint64_t nr_good;        /* slots that may hold pages: nr_slots - 1 - nr_bad */
+	uint32_t nr_bad;         /* distinct bad slots ... */
+	const uint32_t *bad;     /* ... ascending; never to be used */
+	char path[16];           /* "/dev/vda", for log lines */
+};
+
+extern struct swap_area *swap_area; /* NULL: no swap */
+
+/* swap_init: activate /dev/vda as swap if it is valid and swap=off is absent; else log why not.
+ * Boot, once, after virtio_blk_init, before anything else runs (it reads the header by polling). */
+void swap_init(void);
+
+/* swap_slot_bad: whether @slot (1..nr_slots-1) is listed bad in the header. */
+bool swap_slot_bad(uint64_t slot);
+
+/* swap_read_page: read slot @slot into the frame at @pa; sleeps. 0 or -EIO. Slot 0, one past
+ * the area or a bad slot is a caller bug and panics. */
 int swap_read_page(uint64_t slot, uint64_t pa);
+
+/* swap_write_page: write the frame at @pa to slot @slot; sleeps. 0 or -EIO. Slots as swap_read_page. */
 int swap_write_page(uint64_t slot, uint64_t pa);
+
 #endif

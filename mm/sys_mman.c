@@ -56,3 +56,23 @@ long sys_madvise(uint64_t addr, size_t len, int advice)
 {
 	return do_madvise(current->mm, addr, len, advice);
 }
+
+long sys_mlock(uint64_t addr, size_t len)
+{
+	return do_mlock(current->mm, addr, len, true);
+}
+
+long sys_munlock(uint64_t addr, size_t len)
+{
+	return do_mlock(current->mm, addr, len, false);
+}
+
+long sys_mlockall(int flags)
+{
+	return do_mlockall(current->mm, flags);
+}
+
+long sys_munlockall(void)
+{
+	return do_munlockall(current->mm);
+}

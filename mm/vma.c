@@ -130,7 +130,7 @@ struct vm_area *vma_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t pr
 			uint32_t flags, enum vma_kind kind)
 {
 	struct vm_area tmpl = { .start = start, .end = start + len, .prot = prot,
-				.flags = flags, .kind = kind };
+				.flags = flags | mm->def_flags, .kind = kind };
 
 	return vma_insert(mm, &tmpl);
 }
@@ -140,7 +140,7 @@ struct vm_area *vma_map_file(struct mm *mm, uint64_t start, uint64_t len, uint32
 			     uint32_t flags, const uint8_t *data, uint64_t size, uint64_t offset)
 {
 	struct vm_area tmpl = { .start = start, .end = start + len, .prot = prot,
-				.flags = flags, .kind = VMA_FILE, .file_data = data,
+				.flags = flags | mm->def_flags, .kind = VMA_FILE, .file_data = data,
 				.file_size = size, .file_offset = offset };
 
 	return vma_insert(mm, &tmpl);
@@ -200,6 +200,24 @@ void vma_remove_range(struct mm *mm, uint64_t start, uint64_t end)
 		vma_free(mm, vma);
 		vma = next;
 	}
+}
+
+/* vma_change_range: covered? split, change each VMA, merge; see mm/vma.h. */
+int vma_change_range(struct mm *mm, uint64_t start, uint64_t end,
+		     void (*change)(struct mm *mm, struct vm_area *vma, void *arg), void *arg)
+{
+	struct vm_area *vma;
+	int err;
+
+	if (!vma_range_covered(mm, start, end))
+		return -ENOMEM;
+	err = vma_split_range(mm, start, end);
+	if (err)
+		return err;
+	for (vma = vma_find(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
+		change(mm, vma, arg);
+	vma_merge_range(mm, start, end);
+	return 0;
 }
 
 /* vma_copy_all: @dst gets a copy of each VMA of @src, in order. */

@@ -41,6 +41,10 @@ static inline void count_vm_event(enum vm_event_item item)
 	vm_events[item]++;
 }
 
+/* vmstat_log: one log line of the main reclaim and fault counters (at power off,
+ * so that a test, or a student, sees what the run did). */
+void vmstat_log(void);
+
 /* count_vm_events: @n more @item. */
 static inline void count_vm_events(enum vm_event_item item, uint64_t n)
 {

@@ -18,6 +18,7 @@ mcopy mtools
 mkfs.fat dosfstools
 musl-gcc musl-tools
 cpio cpio
+/sbin/mkswap util-linux
 gdb gdb
 python3 python3
 /usr/include/cmocka.h libcmocka-dev

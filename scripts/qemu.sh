@@ -6,17 +6,40 @@
 #   debug  halted at the first instruction with the gdb stub on :$GDBPORT (1234);
 #          starts gdb with the kernel's symbols; serial log in build/serial.log
 #   test   for tests/run_tests.py: serial on stdout, no stdin, isa-debug-exit
-# Environment: MEM (512M), QEMUFLAGS (appended last), GDBPORT.
+# Environment: MEM (512M), QEMUFLAGS (appended last), GDBPORT, and SWAP, the
+# swap disk: empty or 0 none; a size (256M, 1G) build/swap-SIZE.img, made by
+# scripts/mkswapimg.sh when missing; anything else the path of an image to use.
+# The disk is a virtio-blk PCI device, modern interface only (the kernel has no
+# legacy virtio driver), so it is /dev/vda.
 # Under TCG only: KVM is not available on the machines this project runs on.
 set -eu
 mode=$1 img=$2
 shift 2
 here=$(cd "$(dirname "$0")/.." && pwd)
 
+# swap_image: the image path SWAP stands for (empty: none); makes a missing sized one.
+swap_image() {
+	case ${SWAP:-0} in
+	0) ;;
+	*[!0-9KMG]* | [!0-9]*) # not a size: a path
+		[ -f "$SWAP" ] || { echo "qemu: SWAP=$SWAP: no such image (SWAP=SIZE makes one)" >&2; exit 2; }
+		echo "$SWAP" ;;
+	*)
+		swap_img=$here/build/swap-$SWAP.img
+		[ -f "$swap_img" ] || "$here/scripts/mkswapimg.sh" "$SWAP" "$swap_img" >&2
+		echo "$swap_img" ;;
+	esac
+}
+swap_img=$(swap_image)
+
+# cache=unsafe: swap contents need not survive QEMU, and without it every guest
+# write waits for the host's fsync (the guest negotiates no flush feature).
 set -- -accel tcg -machine pc -cpu qemu64 -m "${MEM:-512M}" \
 	-bios /usr/share/ovmf/OVMF.fd -nodefaults -display none -no-reboot \
 	-device isa-debug-exit,iobase=0xf4,iosize=0x04 \
-	-drive if=ide,format=raw,file="$img",snapshot=on "$@" ${QEMUFLAGS:-}
+	-drive if=ide,format=raw,file="$img",snapshot=on \
+	${swap_img:+-drive if=none,id=swap,format=raw,cache=unsafe,file="$swap_img"} \
+	${swap_img:+-device virtio-blk-pci,drive=swap,disable-legacy=on} "$@" ${QEMUFLAGS:-}
 
 # decode: QEMU exits with (code << 1) | 1 through isa-debug-exit; give back the code.
 decode() {

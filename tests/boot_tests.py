@@ -1,7 +1,10 @@
 """tests/boot_tests.py - the QEMU boots `make test` runs (see run_tests.py).
 
 Each boot declares what the harness needs to judge it:
-  name, mem (QEMU RAM), swap (a swap disk: None until the reclaim work), timeout (s);
+  name, mem (QEMU RAM), timeout (s);
+  swap             the virtio swap disk (/dev/vda), made fresh for the boot: None (no
+                   disk), a size ("64M", formatted by mkswap), or (size, damage) where
+                   damage(path) breaks or remakes the image (run_tests.make_swap);
   cmdline          the kernel command line written to the image's cmdline.txt;
   exit             the isa-debug-exit code the kernel must leave with (omitted: not judged);
   until            stop the boot once the serial log matches this regex (for boots that idle);
@@ -11,6 +14,8 @@ Each boot declares what the harness needs to judge it:
 """
 import os
 import subprocess
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 PANIC = 112  # arch/x86_64/qemu_exit.h QEMU_EXIT_PANIC
 
@@ -35,12 +40,15 @@ def delete_file(name):
 
 
 def boot_selftest(name, mem, timeout):
-    return dict(name=name, mem=mem, swap=None, timeout=timeout, cmdline="selftest panic=-1",
+    """All self-tests, with a disk for the virtio-blk ones to overwrite (so not swap: swap=off)."""
+    return dict(name=name, mem=mem, swap="16M", timeout=timeout, cmdline="selftest panic=-1 swap=off",
                 exit=0, selftests=True,
                 expect=[r"loader: ImageBase 0x", r"kernel: x86-64 teaching kernel",
                         r"mm: kernel PML4 at phys 0x[0-9a-f]+ loaded into CR3",
-                        r"^.*Mem: +\d+ +\d+ +\d+", r"selftests: \d+ passed, 0 failed"],
-                forbid=[r"Kernel panic", r"unexpected interrupt"])
+                        r"^.*Mem: +\d+ +\d+ +\d+", r"\[vda\] 32768 512-byte logical blocks",
+                        r"swap: disabled on the command line \(swap=off\)",
+                        r"selftests: \d+ passed, 0 failed"],
+                forbid=[r"Kernel panic", r"unexpected interrupt", r"unexpected IRQ", r"skipped"])
 
 
 def crash(kind, *expect):
@@ -88,8 +96,10 @@ TESTS = [
     # init="PROG ARGS": /init runs it and QEMU leaves with its exit status.
     dict(name="init_exit_status", mem="256M", swap=None, timeout=120, cmdline='init="/bin/false"',
          exit=1, expect=[r"init: exited|reboot: power off"], forbid=[r"Kernel panic"]),
+    # No disk: no swap, and nothing to complain about.
     dict(name="init_true", mem="256M", swap=None, timeout=120, cmdline='init="/bin/true"',
-         exit=0, expect=[r"reboot: power off"], forbid=[r"Kernel panic"]),
+         exit=0, expect=[r"swap: no virtio disk, running without swap", r"reboot: power off"],
+         forbid=[r"Kernel panic", r"virtio_blk", r"refusing"]),
     oops("ud2", r"!!! #UD invalid opcode \(vector 6\)", r"RIP: [0-9a-f]{16} crash_ud2\+0x"),
     oops("null", r"!!! #PF page fault \(vector 14\), error code 0x0 \[- R K\]",
          r"RIP: [0-9a-f]{16} crash_null\+0x", r"CR2: 0000000000000000"),
@@ -112,6 +122,53 @@ TESTS = [
     loader_error("loader_initrd_missing", delete_file("initrd.cpio"), None, r"initrd\.cpio"),
     loader_error("loader_cmdline_missing", delete_file("cmdline.txt"), None, r"cmdline\.txt"),
     loader_error("loader_cmdline_binary", None, b"console=ttyS0 \x00\x01garbage\n", r"cmdline\.txt"),
+]
+
+
+def put_bytes(offset, data):
+    """A swap damage function: overwrite the image at @offset with @data."""
+    def damage(path):
+        with open(path, "r+b") as f:
+            f.seek(offset)
+            f.write(data)
+    return damage
+
+
+def remake_swap(*mkswap_options):
+    """A swap damage function: make the image again with other mkswap options."""
+    def damage(path):
+        size = str(os.path.getsize(path))
+        subprocess.run([os.path.join(ROOT, "scripts", "mkswapimg.sh"), size, path, *mkswap_options],
+                       check=True)
+    return damage
+
+
+def swap_boot(name, swap, vda, *expect, forbid=()):
+    """Boot to /bin/true with the swap disk @swap, found as @vda; then @expect in the log."""
+    return dict(name=name, mem="256M", swap=swap, timeout=120, cmdline='init="/bin/true" panic=-1',
+                exit=0, expect=[r"pci 0000:00:[0-9a-f]{2}\.0: \[1af4:1042\] type 00 class 0x010000",
+                                r"virtio_pci 0000:00:[0-9a-f]{2}\.0: features offered 0x[0-9a-f]+, "
+                                r"accepted 0x100000000",
+                                r"virtio_blk 0000:00:[0-9a-f]{2}\.0: \[vda\] " + vda, *expect,
+                                r"reboot: power off"],
+                forbid=[r"Kernel panic", r"unexpected IRQ", *forbid])
+
+
+SWAP_16M = r"32768 512-byte logical blocks \(16 MB/16 MiB\), IRQ \d+"
+
+
+TESTS += [
+    # 64 MiB made by mkswap: 16384 pages, the first the header.
+    swap_boot("swap_mkswap", "64M", r"131072 512-byte logical blocks \(67 MB/64 MiB\)",
+              r"Adding 65532k swap on /dev/vda\.  Priority:-2 extents:1 across:65532k",
+              forbid=[r"refusing", r"running without swap"]),
+    swap_boot("swap_bad_signature", ("16M", put_bytes(4096 - 10, b"NOTASWAP!!")), SWAP_16M,
+              r"swap: /dev/vda: invalid swap header, refusing: no swap signature \"SWAPSPACE2\" at offset 4086",
+              r"swap: running without swap", forbid=[r"Adding \d+k swap"]),
+    swap_boot("swap_page_size_16k", ("16M", remake_swap("-p", "16384")), SWAP_16M,
+              r"swap: /dev/vda: invalid swap header, refusing: made for 16384-byte pages \(signature at "
+              r"offset 16374\), this kernel uses 4096-byte pages",
+              r"swap: running without swap", forbid=[r"Adding \d+k swap"]),
 ]
 
 
@@ -139,4 +196,56 @@ TESTS += [
     # No init=: a welcome and the shell's prompt (stdin stays silent, so it then waits).
     dict(name="user_shell_prompt", mem="256M", swap=None, timeout=120, cmdline="panic=-1",
          until=r"\$ ", expect=[r"Welcome! This is /bin/sh", r"\$ "], forbid=[r"Kernel panic"]),
+]
+
+
+def reclaim_boot(name, mem, swap, init, timeout, *expect, forbid=()):
+    """A boot into a memory-pressure program with @mem of RAM and the swap disk @swap."""
+    return dict(name=name, mem=mem, swap=swap, timeout=timeout, cmdline=f'init="{init}" panic=-1',
+                exit=0, expect=list(expect), forbid=[r"Kernel panic", r"LEAK", *forbid])
+
+
+def vmstat_line(majfault, pswpin, pswpout, scan_kswapd, steal_kswapd):
+    """The kernel's power-off counters line (mm/vmstat.c), each field a regex."""
+    return (rf"vmstat: pgfault \d+ pgmajfault {majfault} pswpin {pswpin} pswpout {pswpout} "
+            rf"pgscan_kswapd {scan_kswapd} pgscan_direct \d+ pgsteal_kswapd {steal_kswapd} pgsteal_direct \d+")
+
+
+SOME = r"[1-9]\d*"
+SWAPPED = vmstat_line(SOME, SOME, SOME, SOME, SOME)
+
+TESTS += [
+    # Working sets of twice the RAM (64 MiB, ~54 MiB of it for user pages): every byte checked,
+    # free RAM and swap back where they were, and the counters show swapping and kswapd at work.
+    reclaim_boot("swap_integrity_single", "64M", "256M", "/tests/swapstress single 128", 400,
+                 rf"swapstress single 128 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
+                 SWAPPED),
+    reclaim_boot("swap_integrity_four", "64M", "256M", "/tests/swapstress multi 128", 400,
+                 rf"swapstress multi 128 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
+                 SWAPPED),
+    reclaim_boot("swap_integrity_cow", "64M", "256M", "/tests/swapstress fork 96", 400,
+                 rf"swapstress fork 96 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
+                 SWAPPED),
+    # A working set that fits: no swapping, no reclaim at all.
+    reclaim_boot("swap_unused_when_it_fits", "256M", "64M", "/tests/swapstress single 32", 120,
+                 r"swapstress single 32 MiB: 0 bad pages, 0 major faults", r"leak check: .*: ok",
+                 vmstat_line(0, 0, 0, 0, 0)),
+    # The OOM killer: the hog dies, the small process and the parent live; with swap only
+    # once swap is full.
+    reclaim_boot("oom_no_swap", "64M", None, "/tests/oomtest plain", 120,
+                 r"hog invoked oom-killer", r"\[  pid  \]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name",
+                 r"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:0kB, oom_score_adj:0",
+                 r"the small process finished with its data intact: yes", r"oomtest: the parent is alive, 0 failure"),
+    reclaim_boot("oom_when_swap_is_full", "64M", "32M", "/tests/oomtest plain", 180,
+                 r"invoked oom-killer: free \d+ pages, swap free 0 of \d+ slots",
+                 rf"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:{SOME}kB",
+                 r"the small process finished with its data intact: yes", r"oomtest: the parent is alive, 0 failure"),
+    # The demo of user/README.md runs to its end with the data intact.
+    reclaim_boot("demo_swap", "64M", "128M", "/bin/demo_swap 96 1", 300,
+                 r"demo_swap: 96 MiB of memory", r"read pass 1", r"demo_swap: 0 pages read back wrong"),
+    # oom_score_adj -1000 protects the hog: the 16 MiB process is chosen instead.
+    reclaim_boot("oom_score_adj_protects", "64M", None, "/tests/oomtest adj 40", 120,
+                 r"Out of memory: Killed process \d+ \(oomtest\)",
+                 r"the protected hog got all its memory: yes", r"oomtest: the parent is alive, 0 failure",
+                 forbid=[r"Killed process \d+ \(hog\)"]),
 ]

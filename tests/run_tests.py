@@ -88,19 +88,37 @@ def make_image(build, test):
     return img
 
 
-def qemu_cmd(img, mem, extra=()):
-    return [os.path.join(ROOT, "scripts", "qemu.sh"), "test", img, *extra]
+def make_swap(build, test):
+    """The swap disk a boot declares, made fresh: its path, or None for no disk.
+    swap is None, a size ("64M": an image of that size made by mkswap), or
+    (size, damage) where damage(path) then changes the image (or remakes it)."""
+    swap = test.get("swap")
+    if swap is None:
+        return None
+    size, damage = (swap, None) if isinstance(swap, str) else swap
+    path = os.path.join(build, "test", test["name"] + ".swap.img")
+    subprocess.run([os.path.join(ROOT, "scripts", "mkswapimg.sh"), size, path], check=True)
+    if damage:
+        damage(path)
+    return path
+
+
+def qemu_cmd(img, mem, extra=(), swap=None):
+    """scripts/qemu.sh for a test boot; SWAP is set here so that a boot has exactly
+    the disk it declares, whatever the caller's environment holds."""
+    return ["env", f"SWAP={swap or 0}", os.path.join(ROOT, "scripts", "qemu.sh"), "test", img, *extra]
 
 
 def run_boot(build, test):
     """Boot once; returns (log, exit code or None, timed out?)."""
     img = make_image(build, test)
+    swap = make_swap(build, test)
     env = dict(os.environ, MEM=test["mem"], QEMUFLAGS="")
     log_path = os.path.join(build, "test", test["name"] + ".log")
     until = test.get("until")
     start = time.monotonic()
     with open(log_path, "w+b") as log:
-        p = subprocess.Popen(qemu_cmd(img, test["mem"]), stdout=log, stderr=subprocess.STDOUT, env=env)
+        p = subprocess.Popen(qemu_cmd(img, test["mem"], swap=swap), stdout=log, stderr=subprocess.STDOUT, env=env)
         timed_out = False
         while p.poll() is None:
             if time.monotonic() - start > test["timeout"]:

@@ -5,13 +5,14 @@
  * clean pages dropped without a second write, slots freed with their last
  * entry, a full swap area, the watermark rule and the OOM killer's choice.
  */
-/* host-test-sources: mm/vmscan.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/vmscan.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
 #include "tests/host/fake_kernel.h"
 #include "mm/mm.h"
 #include "mm/memory.h"
+#include "mm/mmap.h"
 #include "mm/vmscan.h"
 #include "mm/lru.h"
 #include "mm/oom.h"
@@ -249,6 +250,38 @@ static void test_lru_aging(void **state)
 	mm_destroy(mm);
 }
 
+/* mlock: locked pages are passed by; a locked range is split out and made
+ * present (swapped-out pages come back); unlocking makes them reclaimable. */
+static void test_mlock(void **state)
+{
+	struct mm *mm = filled_mm(4), *child;
+
+	(void)state;
+	assert_int_equal(reclaim_pages(1, false), 1); /* one page out before the lock */
+	assert_int_equal(do_mlock(mm, A(0), P(4), true), 0);
+	assert_int_equal(mm->swap_ents, 0);           /* locking brought it back */
+	assert_int_equal(reclaim_pages(4, false), 0);
+	assert_int_equal(do_mlock(mm, A(1) + 5, 10, false), 0); /* unlock page 1 only */
+	assert_int_equal(vma_find(mm, A(1))->flags & VM_LOCKED, 0);
+	assert_int_equal(vma_find(mm, A(2))->flags & VM_LOCKED, VM_LOCKED);
+	assert_int_equal(reclaim_pages(4, false), 1);
+	assert_true(is_swap_pte(pte_at(mm, A(1))));
+	assert_int_equal(do_mlockall(mm, 0), -EINVAL);
+	assert_int_equal(do_mlockall(mm, MCL_CURRENT | MCL_FUTURE), 0);
+	assert_int_equal(mm->swap_ents, 0);
+	assert_non_null(vma_map(mm, A(10), P(1), RW, 0, VMA_ANON));
+	assert_int_equal(vma_find(mm, A(10))->flags & VM_LOCKED, VM_LOCKED); /* MCL_FUTURE */
+	child = mm_fork(mm);
+	assert_non_null(child);
+	assert_int_equal(vma_find(child, A(0))->flags & VM_LOCKED, 0); /* not inherited */
+	assert_int_equal(child->def_flags, 0);
+	mm_destroy(child);
+	assert_int_equal(do_munlockall(mm), 0);
+	assert_int_equal(vma_find(mm, A(0))->end, A(4)); /* merged back */
+	assert_int_equal(reclaim_pages(4, false), 4);
+	mm_destroy(mm);
+}
+
 /* A failed write keeps the page (dirty, in the swap cache); a failed read is -EIO. */
 static void test_io_errors(void **state)
 {
@@ -363,6 +396,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_zap_frees_slots, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_swap_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lru_aging, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_mlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_io_errors, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_watermarks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_badness, setup, teardown),
