@@ -11,12 +11,16 @@
  *   Active/Inactive(file)  the page cache is on no LRU list: it is freed with
  *                    its last mapping, never reclaimed, so it is Unevictable
  *                    (as Linux's ramfs pages, the closest thing to our initrd)
- *   Mlocked          no mlock
- *   Dirty, Writeback a file page is never written; swap is written synchronously
+ *   Dirty, Writeback a file page is never written; pages on their way to swap
+ *                    are not counted
  *   Shmem            MAP_SHARED anonymous pages have no shmem object behind
  *                    them: they are counted in AnonPages
  *   KReclaimable, SReclaimable  kmalloc has no reclaimable caches
  *   SecPageTables, NFS_Unstable, Bounce, WritebackTmp, Vmalloc*, Percpu  none here
+ *
+ * Mlocked counts the frames of mlock'd VMAs; those anonymous pages stay on the
+ * active/inactive lists (reclaim passes them by), where Linux moves them to
+ * the unevictable list: they are not in Unevictable here.
  */
 #include "kernel/procfs_entries.h"
 #include "mm/lru.h"
@@ -42,7 +46,7 @@ static void show_lru(struct seq_buf *s)
 	show_kb(s, "Active(file):", 0);
 	show_kb(s, "Inactive(file):", 0);
 	show_kb(s, "Unevictable:", KB(vm_stat[NR_FILE_PAGES]));
-	show_kb(s, "Mlocked:", 0);
+	show_kb(s, "Mlocked:", KB(nr_mlocked_pages()));
 }
 
 /* show_kernel: slab, kernel stacks and page tables. */

@@ -88,7 +88,7 @@ static void show_task_mem(struct seq_buf *s, const struct process *p)
 	mm_usage(p->mm, &u);
 	show_vm_line(s, "VmPeak", u.total_vm);
 	show_vm_line(s, "VmSize", u.total_vm);
-	show_vm_line(s, "VmLck", 0);
+	show_vm_line(s, "VmLck", u.locked_vm);
 	show_vm_line(s, "VmPin", 0);
 	show_vm_line(s, "VmHWM", p->max_rss_pages > rss ? p->max_rss_pages : rss);
 	show_vm_line(s, "VmRSS", rss);

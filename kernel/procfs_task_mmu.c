@@ -9,35 +9,13 @@
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
 #include "kernel/vsnprintf.h"
+#include "mm/meminfo.h"
 #include "mm/mm.h"
 #include "mm/page.h"
 #include "mm/kmalloc.h"
 #include "mm/pgtable.h"
 
 #define MAPS_NAME_COLUMN 72 /* Linux: seq_setwidth(m, 25 + sizeof(void *) * 6 - 1) */
-
-/* count_resident: add the page-cache frames and the frames of a MAP_SHARED
- * @vma of @mm to @u (the zero page is neither, and is not in mm->rss either). */
-static void count_resident(struct mm *mm, const struct vm_area *vma, struct mm_usage *u)
-{
-	uint64_t va = vma->start;
-
-	while (va < vma->end) {
-		uint64_t table_end = (va + PAGE_2M) & ~(PAGE_2M - 1);
-		pte_t *pte = walk(mm->pml4, va, PT_PTE, false); /* NULL: no page table here */
-		if (table_end > vma->end)
-			table_end = vma->end;
-		for (; pte && va < table_end; va += PAGE_SIZE, pte++) {
-			if (!(*pte & (PTE_P | PTE_PROTNONE)))
-				continue; /* none, or a swap entry */
-			if (page_test(phys_to_page(*pte & PTE_ADDR), PG_file))
-				u->rss_file++;
-			else if (vma->flags & VM_SHARED)
-				u->rss_shmem++;
-		}
-		va = table_end;
-	}
-}
 
 void mm_usage(struct mm *mm, struct mm_usage *u)
 {
@@ -54,7 +32,12 @@ void mm_usage(struct mm *mm, struct mm_usage *u)
 			u->data_vm += pages;
 		else if ((vma->prot & PROT_EXEC) && !write)
 			u->exec_vm += pages;
-		count_resident(mm, vma, u);
+		uint64_t file, frames = vma_frames(mm, vma, &file);
+		u->rss_file += file;
+		if (vma->flags & VM_SHARED)
+			u->rss_shmem += frames - file;
+		if (vma->flags & VM_LOCKED)
+			u->locked_vm += pages;
 	}
 	u->rss_anon = mm->rss - u->rss_file - u->rss_shmem;
 }

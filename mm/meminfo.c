@@ -3,6 +3,7 @@
 #include "mm/mm.h"
 #include "mm/page.h"
 #include "mm/page_alloc.h"
+#include "mm/pgtable.h"
 #include "mm/swap.h"
 #include "mm/watermark.h"
 
@@ -58,5 +59,42 @@ uint64_t committed_pages(void)
 		for_each_vma(mm, vma)
 			if (committed(vma))
 				pages += (vma->end - vma->start) / PAGE_SIZE;
+	return pages;
+}
+
+uint64_t vma_frames(struct mm *mm, const struct vm_area *vma, uint64_t *file)
+{
+	uint64_t va = vma->start, frames = 0;
+
+	*file = 0;
+	while (va < vma->end) {
+		uint64_t table_end = (va + PAGE_2M) & ~(PAGE_2M - 1);
+		pte_t *pte = walk(mm->pml4, va, PT_PTE, false); /* NULL: no page table here */
+		if (table_end > vma->end)
+			table_end = vma->end;
+		for (; pte && va < table_end; va += PAGE_SIZE, pte++) {
+			if (!(*pte & (PTE_P | PTE_PROTNONE)))
+				continue; /* none, or a swap entry */
+			struct page *page = phys_to_page(*pte & PTE_ADDR);
+			if (page->mapcount == 0)
+				continue; /* the zero page */
+			frames++;
+			*file += page_test(page, PG_file);
+		}
+		va = table_end;
+	}
+	return frames;
+}
+
+uint64_t nr_mlocked_pages(void)
+{
+	struct mm *mm;
+	struct vm_area *vma;
+	uint64_t pages = 0, file;
+
+	for_each_mm(mm)
+		for_each_vma(mm, vma)
+			if (vma->flags & VM_LOCKED)
+				pages += vma_frames(mm, vma, &file);
 	return pages;
 }

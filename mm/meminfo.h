@@ -8,6 +8,9 @@
 
 #include <stdint.h>
 
+struct mm;
+struct vm_area;
+
 #define OVERCOMMIT_RATIO 50 /* percent of RAM in CommitLimit (Linux's vm.overcommit_ratio default) */
 
 /* nr_swapcache_pages: frames in the swap cache now (PG_swapcache), counted
@@ -28,5 +31,15 @@ uint64_t vm_commit_limit(void);
  * need memory of its own (writable private, or shared anonymous), over all
  * address spaces (Linux counts these as it maps them: vm_committed_as). */
 uint64_t committed_pages(void);
+
+/* vma_frames: the frames @vma of @mm maps now, by a walk of its page tables
+ * (a PROT_NONE page's frame too, the shared zero page not: it has no
+ * mapcount), and how many of them are page-cache frames into *@file. */
+uint64_t vma_frames(struct mm *mm, const struct vm_area *vma, uint64_t *file);
+
+/* nr_mlocked_pages: the frames mapped by locked VMAs, over all address spaces
+ * (Mlocked; Linux flags each page, so a page two processes lock counts once
+ * there and twice here). */
+uint64_t nr_mlocked_pages(void);
 
 #endif
