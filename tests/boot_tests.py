@@ -172,6 +172,17 @@ TESTS += [
 ]
 
 
+TESTS += [
+    # /proc/swaps with the area on (tests/user/proc_stat.c checks the file without one):
+    # Linux's swap_show line, the size the 16383 slots that can hold pages, none used yet.
+    dict(name="swap_proc_swaps", mem="256M", swap="64M", timeout=120,
+         cmdline='init="/bin/cat /proc/swaps" panic=-1', exit=0,
+         expect=[r"Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority",
+                 r"/dev/vda {32}partition\t65532\t\t0\t\t-2"],
+         forbid=[r"Kernel panic"]),
+]
+
+
 def user_boot(name, init, exit, *expect):
     """A boot straight into a user program: init="INIT" makes /init (user/init.c)
     run it and power off with its status, which becomes QEMU's exit code."""
