@@ -3,7 +3,8 @@
  * numbers are exact: MemFree is sysinfo's freeram; touching k pages moves
  * VmRSS, RssAnon, minflt and the fault counters of /proc/vmstat by exactly
  * k; reading untouched memory moves none of the memory figures; a fork's
- * writes are COW faults; mmap moves Committed_AS; a child is seen in its
+ * writes are COW faults; mlock moves VmLck and Mlocked; mmap moves
+ * Committed_AS; a child is seen in its
  * states, then gone; min_free_kbytes and swappiness take values in range.
  * (Linux keeps these per CPU and lazily, and other programs run: not there.)
  * user-test: qemu
@@ -27,7 +28,7 @@
 
 /* Figures before and after an action (kB, counts). */
 struct figures {
-	long long rss, anon, committed, pgfault_demand, pgfault_zero, pgfault_cow;
+	long long rss, anon, locked, mlocked, committed, pgfault_demand, pgfault_zero, pgfault_cow;
 	long minflt;
 };
 
@@ -45,6 +46,7 @@ static void take(struct figures *f)
 	}
 	*f = (struct figures){
 		.rss = line_value(status, "VmRSS:"), .anon = line_value(status, "RssAnon:"),
+		.locked = line_value(status, "VmLck:"), .mlocked = line_value(meminfo, "Mlocked:"),
 		.committed = line_value(meminfo, "Committed_AS:"),
 		.pgfault_demand = line_value(vmstat, "pgfault_demand "),
 		.pgfault_zero = line_value(vmstat, "pgfault_zero "), .pgfault_cow = line_value(vmstat, "pgfault_cow "),
@@ -179,6 +181,14 @@ int main(void)
 	check("reading 100 untouched pages: VmRSS +0, minflt +100, pgfault_zero +100",
 	      b.rss == a.rss && b.minflt - a.minflt == PAGES && b.pgfault_zero - a.pgfault_zero == PAGES);
 	check("a child writing 100 shared pages: 100 COW faults", cow_faults(p));
+	take(&a);
+	mlock(p, PAGES * PAGE);
+	take(&b);
+	check("mlock of 100 resident pages: VmLck and Mlocked +400 kB",
+	      b.locked - a.locked == PAGES * 4 && b.mlocked - a.mlocked == PAGES * 4);
+	munlock(p, PAGES * PAGE);
+	take(&b);
+	check("munlock: VmLck and Mlocked back", b.locked == a.locked && b.mlocked == a.mlocked);
 	take(&a);
 	munmap(p, 2 * PAGES * PAGE);
 	take(&b);
