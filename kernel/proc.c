@@ -5,7 +5,6 @@
  */
 #include "kernel/proc.h"
 #include "kernel/panic.h"
-#include "kernel/sched.h"
 #include "kernel/string.h"
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
@@ -28,7 +27,6 @@ struct process *process_alloc(const char *comm)
 	p->kstack = (uint64_t)page_address(stack);
 	p->tf = (struct trap_frame *)(p->kstack + KSTACK_SIZE) - 1;
 	p->pid = next_pid++;
-	p->start_ticks = jiffies;
 	p->pgid = p->sid = p->pid;
 	p->state = PROC_RUNNABLE;
 	strlcpy(p->comm, comm, sizeof(p->comm));

@@ -77,7 +77,7 @@ struct process {
 	/* getrusage and /proc/PID/stat */
 	uint64_t min_flt, maj_flt;
 	uint64_t utime_ticks, stime_ticks;
-	uint64_t start_ticks;       /* jiffies when it was created (/proc/PID/stat starttime) */
+	uint64_t start_ticks;       /* jiffies when it first became runnable (/proc/PID/stat starttime) */
 	uint64_t max_rss_pages;
 	/* Children's totals, added when they are reaped (RUSAGE_CHILDREN). */
 	uint64_t c_min_flt, c_maj_flt, c_utime_ticks, c_stime_ticks, c_max_rss_pages;

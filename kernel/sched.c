@@ -194,6 +194,7 @@ static void prepare_switch_frame(struct process *p, uint64_t top, void *entry, u
 
 void process_start_user(struct process *p)
 {
+	p->start_ticks = jiffies;
 	prepare_switch_frame(p, (uint64_t)p->tf, ret_from_fork, 0, 0);
 	make_runnable(p);
 }
@@ -204,6 +205,7 @@ struct process *kthread_create(const char *name, void (*fn)(void *), void *arg)
 	if (!p)
 		return NULL;
 	p->kthread = true;
+	p->start_ticks = jiffies;
 	prepare_switch_frame(p, p->kstack + KSTACK_SIZE, kthread_start, (uint64_t)fn, (uint64_t)arg);
 	make_runnable(p);
 	return p;
