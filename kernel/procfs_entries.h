@@ -17,9 +17,10 @@ struct process;
 enum proc_entry_id {
 	PE_ROOT,          /* /proc */
 	PE_MEMINFO, PE_VMSTAT, PE_BUDDYINFO, PE_SWAPS, PE_STAT, PE_UPTIME, PE_LOADAVG,
+	PE_PAGEFAULT_TRACE,
 	PE_SELF,          /* /proc/self -> PID */
 	PE_SYS, PE_SYS_VM, /* /proc/sys, /proc/sys/vm */
-	PE_SWAPPINESS, PE_MIN_FREE_KBYTES, PE_OVERCOMMIT_MEMORY,
+	PE_SWAPPINESS, PE_MIN_FREE_KBYTES, PE_OVERCOMMIT_MEMORY, PE_FAULT_TRACE,
 	PE_PID,           /* /proc/PID (its name is the pid) */
 	PE_PID_STATUS, PE_PID_STAT, PE_PID_STATM, PE_PID_MAPS, PE_PID_CMDLINE, PE_PID_COMM,
 	PE_PID_OOM_SCORE, PE_PID_OOM_SCORE_ADJ,
@@ -63,5 +64,8 @@ int show_pid_oom_score(struct seq_buf *s, struct process *p);
 int show_pid_oom_score_adj(struct seq_buf *s, struct process *p);
 int store_pid_oom_score_adj(struct process *p, long val);
 int show_pid_maps(struct seq_buf *s, struct process *p);       /* procfs_task_mmu.c */
+int show_pagefault_trace(struct seq_buf *s, struct process *p); /* procfs_trace.c */
+int show_fault_trace(struct seq_buf *s, struct process *p);
+int store_fault_trace(struct process *p, long val);
 
 #endif

@@ -23,13 +23,11 @@ static int parse_mode(const char *s)
 	return -EINVAL;
 }
 
-int fault_trace_set(const char *mode)
+int fault_trace_set(long mode)
 {
-	int m = parse_mode(mode);
-
-	if (m < 0)
-		return m;
-	fault_trace_mode = (enum fault_trace_mode)m;
+	if (mode < FAULT_TRACE_OFF || mode > FAULT_TRACE_LOG)
+		return -EINVAL;
+	fault_trace_mode = (enum fault_trace_mode)mode;
 	return 0;
 }
 
@@ -37,7 +35,7 @@ void fault_trace_init(void)
 {
 	const char *mode = cmdline_get("fault_trace");
 
-	if (mode && fault_trace_set(mode))
+	if (mode && fault_trace_set(parse_mode(mode)))
 		pr_warn("fault_trace: unknown mode \"%s\" (off, on, log): tracing stays off\n", mode);
 }
 
@@ -93,13 +91,16 @@ void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_
 	}
 }
 
-size_t fault_trace_show(char *buf, size_t size)
+void fault_trace_show(void (*emit)(void *arg, const char *line), void *arg)
 {
 	uint64_t first = recorded > FAULT_TRACE_SIZE ? recorded - FAULT_TRACE_SIZE : 0;
-	size_t len = (size_t)snprintf(buf, size, "%8s %6s %-15s %-16s %-16s %-4s %-5s %-32s %-5s %9s\n", "seq",
-				      "pid", "comm", "address", "ip", "err", "bits", "resolution", "end", "cycles");
+	char line[160];
 
-	for (uint64_t n = first; n < recorded && len < size; n++)
-		len += format_record(buf + len, size - len, &ring[n & (FAULT_TRACE_SIZE - 1)]);
-	return len < size ? len : size - 1;
+	snprintf(line, sizeof(line), "%8s %6s %-15s %-16s %-16s %-4s %-5s %-32s %-5s %9s\n", "seq", "pid",
+		 "comm", "address", "ip", "err", "bits", "resolution", "end", "cycles");
+	emit(arg, line);
+	for (uint64_t n = first; n < recorded; n++) {
+		format_record(line, sizeof(line), &ring[n & (FAULT_TRACE_SIZE - 1)]);
+		emit(arg, line);
+	}
 }

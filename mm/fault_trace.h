@@ -2,7 +2,7 @@
  * mm/fault_trace.h - the page-fault trace: the last FAULT_TRACE_SIZE faults,
  * each with who, where, why (the error code), what the kernel decided and
  * what it cost in TSC cycles. Off by default; `fault_trace=on` on the command
- * line (or a write to /proc/sys/vm/fault_trace) records, `fault_trace=log`
+ * line (or writing 1 to /proc/sys/vm/fault_trace) records, `fault_trace=log` (2)
  * also prints each fault to the kernel log. Read it as /proc/pagefault_trace,
  * or from gdb (`pftrace`, scripts/gdb/). Linux's nearest relative is the
  * exceptions:page_fault_user tracepoint.
@@ -37,15 +37,15 @@ extern enum fault_trace_mode fault_trace_mode;
 /* fault_trace_init: take the mode from the command line (fault_trace=on|log). Boot. */
 void fault_trace_init(void);
 
-/* fault_trace_set: set the mode from "0"/"off", "1"/"on" or "log"; -EINVAL otherwise. */
-int fault_trace_set(const char *mode);
+/* fault_trace_set: set the mode (0 off, 1 on, 2 log); -EINVAL otherwise. */
+int fault_trace_set(long mode);
 
 /* fault_trace_record: note one fault, when tracing is on. */
 void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, int err,
 			bool major, uint64_t cycles);
 
-/* fault_trace_show: the trace as text, oldest first, a header line then one line a
- * fault, into @buf of @size bytes (NUL-terminated, cut if too small); its length. */
-size_t fault_trace_show(char *buf, size_t size);
+/* fault_trace_show: the trace as text, oldest first: @emit(@arg, line) for a
+ * header line, then for one line a fault. */
+void fault_trace_show(void (*emit)(void *arg, const char *line), void *arg);
 
 #endif
