@@ -117,10 +117,10 @@ static int do_file_page(struct vm_area *vma, uint64_t va)
 
 /* do_demand_page: a first frame of this process's own: zeros, or a private copy
  * of the file's bytes (Linux: do_anonymous_page write case, do_cow_fault). */
-static int do_demand_page(uint64_t va)
+static int do_demand_page(struct vm_area *vma, uint64_t va)
 {
 	count_vm_event(PGFAULT_DEMAND);
-	return mm_populate(current->mm, va, PAGE_SIZE);
+	return private_page(current->mm, vma, va);
 }
 
 /* do_swap_page: bring the page back from the swap cache or the disk (Linux: do_swap_page). */
@@ -153,7 +153,7 @@ static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code
 	count_vm_event(PGFAULT_STACK);
 	/* the stack is anonymous memory: a read maps the zero page, a write a new frame */
 	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va)
-									 : do_demand_page(va);
+									 : do_demand_page(vma, va);
 }
 
 /* do_segv: a bad user access: log it the Linux way and kill with SIGSEGV. */
@@ -171,7 +171,7 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	switch (kind) {
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va);
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va);
-	case FAULT_DEMAND_PAGE:  return do_demand_page(va);
+	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va);
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code);
 	case FAULT_COW:          return do_cow(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);

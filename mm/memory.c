@@ -249,9 +249,7 @@ static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
 	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
 }
 
-/* private_page: map at @va (no entry yet) a new frame of this mm's own with the
- * page's first contents (fill_page). 0 or -ENOMEM. */
-static int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 {
 	uint64_t pa = frame_alloc(va);
 
