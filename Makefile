@@ -4,6 +4,9 @@
 #   make run        boot it in QEMU (OVMF, TCG), serial console on this terminal
 #   make debug      boot halted with the gdb stub, gdb attached with the kernel's symbols
 #   make test       host unit tests + QEMU boot tests + gdb test; ends "N passed, N failed"
+#   make bench      the benchmarks (user/bench/) on our kernel: -icount once, wall clock 3 times
+#   make bench-linux          the same binaries on Debian's Linux in the same QEMU
+#   make bench-compare        both side by side, ratio ours/Linux (docs/bench.md)
 #   make clean
 #
 # Knobs: MEM=512M  CMDLINE="extra options"  QEMUFLAGS="extra qemu options"
@@ -158,6 +161,31 @@ include tests/host/host.mk
 
 test: all host-tests
 	@python3 tests/run_tests.py --build $(BUILD)
+
+# ---------------------------------------------------------------- benchmarks
+# docs/bench.md. bench and bench-linux always measure; bench-compare measures
+# only a side whose results are missing or older than what they measured.
+BENCH_RUNS    ?= 3
+BENCH_OURS    := $(BUILD)/bench/ours.json
+BENCH_LINUX   := $(BUILD)/bench/linux.json
+BENCH_SCRIPTS := scripts/bench.py scripts/bench_table.py scripts/bench_linux.py
+BENCH_RUN      = scripts/bench.py run $(1) --build $(BUILD) --runs $(BENCH_RUNS) --out $(BUILD)/bench/$(1).json
+
+.PHONY: bench bench-linux bench-compare
+bench: all
+	$(call BENCH_RUN,ours)
+
+bench-linux: user
+	$(call BENCH_RUN,linux)
+
+$(BENCH_OURS): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BENCH_SCRIPTS)
+	$(call BENCH_RUN,ours)
+
+$(BENCH_LINUX): $(INITRD_BENCH) $(BENCH_SCRIPTS)
+	$(call BENCH_RUN,linux)
+
+bench-compare: $(BENCH_OURS) $(BENCH_LINUX)
+	@scripts/bench.py compare $(BENCH_OURS) $(BENCH_LINUX)
 
 clean:
 	rm -rf $(BUILD) compile_commands.json

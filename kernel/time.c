@@ -29,7 +29,10 @@ void time_init(void)
 {
 	tsc_at_boot = rdtsc();
 	uint16_t ticks = PIT_HZ * CALIBRATE_MS / 1000;
-	tsc_khz = pit_wait_ticks(ticks) / CALIBRATE_MS;
+	/* Divide by the time the whole PIT ticks really took, not CALIBRATE_MS:
+	 * the count is rounded down (11931 ticks are 9.99931 ms), which made a
+	 * 1 GHz TSC (QEMU -icount shift=0) read 999.931 MHz, 69 ppm slow. */
+	tsc_khz = pit_wait_ticks(ticks) * PIT_HZ / (ticks * 1000ull);
 	if (!tsc_khz)
 		tsc_khz = 1;
 }

@@ -204,6 +204,12 @@ TESTS += [
     user_boot("user_not_elf", "/tests/not_elf.txt", 127,
               r"init: cannot run /tests/not_elf\.txt: Exec format error"),
     user_boot("user_args_4k", "/bin/echo " + LONG_ARGS, 0, r"^w00x{61} w01x{61} .* w59x{61}\r?$"),
+    # Each benchmark program runs (tiny sizes; no time is judged: docs/bench.md).
+    user_boot("bench_smoke", "/bench/run --quick", 0,
+              *[rf"^BENCH name={row} ops=\d+ ns_per_op=[\d.]+ minflt=\d+ majflt=\d+" for row in
+                ("boot", "calib_stosq_4k", "getpid", "anon_fault", "read_fault_zero", "cow_fork", "cow_fault",
+                 "cow_reuse", "brk_grow", "brk_shrink", "mmap_churn", "fork_exit", "exec")],
+              r"^bench: done, 0 failed"),
     # No init=: a welcome and the shell's prompt (stdin stays silent, so it then waits).
     dict(name="user_shell_prompt", mem="256M", swap=None, timeout=120, cmdline="panic=-1",
          until=r"\$ ", expect=[r"Welcome! This is /bin/sh", r"\$ "], forbid=[r"Kernel panic"]),

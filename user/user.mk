@@ -6,6 +6,7 @@
 #   /bin/NAME     user/NAME.c, and each regular file of EXTRA=dir (EXTRA wins a clash)
 #   /tests/NAME   tests/user/NAME.c, and the data files tests/user/*.txt (mode as in git)
 #   /proc         an empty directory: where the kernel mounts procfs (kernel/procfs.c)
+#   /bench/NAME   user/bench/NAME.c, the benchmarks (user/bench/bench.mk)
 # `make user` builds and stages only this (no kernel). Included by the Makefile,
 # whose BUILD, Q and FORCE it uses.
 
@@ -37,26 +38,35 @@ INITRD_DIRS  := $(STAGE)/proc
 INITRD_FILES := $(STAGE)/init $(INITRD_BIN) $(INITRD_EXTRA) $(INITRD_TESTS) $(INITRD_DATA) $(INITRD_DIRS)
 INITRD_LIST  := $(BUILD)/user/initrd.list
 
+include user/bench/bench.mk
+
 .PHONY: user
 user: $(INITRD_FILES)
 
 # ---------------------------------------------------------------- building
-$(BUILD)/user/lib/%.o: user/lib/%.c
+# Helpers: user/lib/*.c (libuser.a) and user/bench/lib/*.c.
+$(BUILD)/user/%.o: user/%.c
 	@mkdir -p $(dir $@)
 	@echo "  MUSLCC  $<"
 	$(Q)$(USER_CC) $(USER_CFLAGS) -MMD -MP -c $< -o $@
 	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(USER_CC) $(USER_CFLAGS) > $@.json
 
-$(USER_LIB): $(USER_LIB_OBJ)
+# A helper archive of its object prerequisites (libuser.a; bench.mk's libbench.a).
+define USER_AR
 	@echo "  AR      $@"
 	$(Q)rm -f $@ && ar rcs $@ $^
+endef
 
-# One program from one C file, linked with libuser.a; its .d file lists the
+$(USER_LIB): $(USER_LIB_OBJ)
+	$(USER_AR)
+
+# One program from one C file, linked with the objects and libraries among its
+# prerequisites (libuser.a at least); its .d file lists the
 # headers, its .o.json is its entry in compile_commands.json (for clangd).
 define USER_LINK
 	@mkdir -p $(dir $@)
 	@echo "  MUSLCC  $<"
-	$(Q)$(USER_CC) $(USER_CFLAGS) -MMD -MP -MF $@.d -MT $@ -o $@ $< $(USER_LIB)
+	$(Q)$(USER_CC) $(USER_CFLAGS) -MMD -MP -MF $@.d -MT $@ -o $@ $< $(filter %.o %.a,$^)
 	@scripts/ccjson.sh "$(CURDIR)" "$<" "$@" $(USER_CC) $(USER_CFLAGS) > $@.o.json
 endef
 
