@@ -95,11 +95,12 @@ struct pte_cursor {
 	uint64_t base; /* the 2 MiB-aligned address that table starts at */
 };
 
-/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves it; NULL when no table. */
-static pte_t *pte_at(struct pte_cursor *c, uint64_t va)
+/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves it
+ * (building missing tables with @alloc); NULL when there is no table. */
+static pte_t *pte_at(struct pte_cursor *c, uint64_t va, bool alloc)
 {
 	if (!c->table || (va & ~(PAGE_2M - 1)) != c->base) {
-		pte_t *e = walk(c->root, va, PT_PTE, false);
+		pte_t *e = walk(c->root, va, PT_PTE, alloc);
 
 		if (!e)
 			return NULL;
@@ -113,7 +114,7 @@ static pte_t *pte_at(struct pte_cursor *c, uint64_t va)
 static pte_t *next_pte(struct pte_cursor *c, uint64_t *va, uint64_t end)
 {
 	while (*va < end) {
-		pte_t *e = pte_at(c, *va);
+		pte_t *e = pte_at(c, *va, false);
 
 		if (!e)
 			*va = hole_end(c->root, *va);
@@ -369,27 +370,12 @@ static int copy_swap_entry(struct mm *dst, uint64_t va, pte_t pte)
 	return 0;
 }
 
-/* dst_pte: the empty PTE of @va in the child's tree, building its tables (once
- * per page table, through @c's cache); NULL when out of memory. */
-static pte_t *dst_pte(struct pte_cursor *c, uint64_t va)
-{
-	if (!c->table || (va & ~(PAGE_2M - 1)) != c->base) {
-		pte_t *e = walk(c->root, va, PT_PTE, true);
-
-		if (!e)
-			return NULL;
-		c->table = e - pt_index(va, PT_PTE);
-		c->base = va & ~(PAGE_2M - 1);
-	}
-	return c->table + pt_index(va, PT_PTE);
-}
-
 /* copy_pte: give @dst at @va the parent's entry *@e, whose frame gains a
  * reference: the same entry, write-protected in both unless @shared (a
  * PROT_NONE one stays hidden); the child's is clean and old. 0 or -ENOMEM. */
 static int copy_pte(struct mm *dst, struct pte_cursor *c, uint64_t va, pte_t *e, bool shared)
 {
-	pte_t *d = dst_pte(c, va);
+	pte_t *d = pte_at(c, va, true); /* the child's tables are built once per table */
 	pte_t val = shared ? *e : *e & ~PTE_RW;
 
 	if (!d)
