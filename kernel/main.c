@@ -20,6 +20,7 @@
 #include "arch/x86_64/pit.h"
 #include "mm/mm.h"
 #include "mm/vmscan.h"
+#include "mm/fault_trace.h"
 #include "mm/page_alloc.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/cpu_init.h"
@@ -120,6 +121,7 @@ void kernel_main(uint64_t boot_info_phys)
 	pit_start(HZ);
 	console_init();
 	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);
+	fault_trace_init();
 	start_init();                      /* pid 1 */
 	kswapd_start(page_zone.managed); /* pid 2, a kernel thread */
 	pr_info("kernel: boot complete, starting %s\n", INIT_PATH);

@@ -64,6 +64,11 @@ struct process *find_process(int pid)
 	return NULL;
 }
 
+int last_pid(void)
+{
+	return next_pid - 1;
+}
+
 void process_set_comm(struct process *p, const char *path)
 {
 	const char *base = path;

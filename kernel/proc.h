@@ -77,6 +77,7 @@ struct process {
 	/* getrusage and /proc/PID/stat */
 	uint64_t min_flt, maj_flt;
 	uint64_t utime_ticks, stime_ticks;
+	uint64_t start_ticks;       /* jiffies when it first became runnable (/proc/PID/stat starttime) */
 	uint64_t max_rss_pages;
 	/* Children's totals, added when they are reaped (RUSAGE_CHILDREN). */
 	uint64_t c_min_flt, c_maj_flt, c_utime_ticks, c_stime_ticks, c_max_rss_pages;
@@ -93,6 +94,10 @@ void process_free(struct process *p);
 
 /* find_process: the live or zombie process with @pid, or NULL. */
 struct process *find_process(int pid);
+
+/* last_pid: the pid given last; pids are never reused, so also how many
+ * processes were ever created (/proc/stat "processes", /proc/loadavg). */
+int last_pid(void);
 
 /* process_set_comm: set comm from the basename of @path (exec). */
 void process_set_comm(struct process *p, const char *path);

@@ -20,6 +20,8 @@
 #include "arch/x86_64/gdt.h"
 
 volatile uint64_t jiffies;
+struct cpu_ticks cpu_ticks;
+uint64_t nr_context_switches;
 volatile int need_resched;
 uint64_t syscall_kernel_rsp; /* read by syscall_entry: current's kernel stack top */
 
@@ -54,6 +56,7 @@ static void context_switch(struct process *prev, struct process *next)
 		fxsave(prev->fpu);
 	current = next;
 	slice_used = 0;
+	nr_context_switches++;
 	uint64_t top = next->kstack + KSTACK_SIZE;
 	tss_set_kernel_stack(top);
 	syscall_kernel_rsp = top;
@@ -159,10 +162,15 @@ void sched_tick(struct trap_frame *f)
 {
 	jiffies++;
 	note_rss(current);
-	if (trap_from_user(f))
+	if (trap_from_user(f)) {
 		current->utime_ticks++;
-	else if (current != idle)
+		cpu_ticks.user++;
+	} else if (current != idle) {
 		current->stime_ticks++;
+		cpu_ticks.system++;
+	} else {
+		cpu_ticks.idle++;
+	}
 	wake_timer_sleepers();
 	if (current == idle ? !list_empty(&run_queue) : ++slice_used >= TIMESLICE_TICKS)
 		need_resched = 1;
@@ -186,6 +194,7 @@ static void prepare_switch_frame(struct process *p, uint64_t top, void *entry, u
 
 void process_start_user(struct process *p)
 {
+	p->start_ticks = jiffies;
 	prepare_switch_frame(p, (uint64_t)p->tf, ret_from_fork, 0, 0);
 	make_runnable(p);
 }
@@ -196,6 +205,7 @@ struct process *kthread_create(const char *name, void (*fn)(void *), void *arg)
 	if (!p)
 		return NULL;
 	p->kthread = true;
+	p->start_ticks = jiffies;
 	prepare_switch_frame(p, p->kstack + KSTACK_SIZE, kthread_start, (uint64_t)fn, (uint64_t)arg);
 	make_runnable(p);
 	return p;

@@ -16,6 +16,13 @@
 
 extern volatile uint64_t jiffies; /* timer ticks since boot */
 
+/* Where the CPU's ticks went since boot, for /proc/stat (Linux: kernel_cpustat). */
+struct cpu_ticks {
+	uint64_t user, system, idle;
+};
+extern struct cpu_ticks cpu_ticks;
+extern uint64_t nr_context_switches; /* since boot (Linux: nr_context_switches()) */
+
 /* sched_init: make the boot context the idle process (pid 0). Boot, once. */
 void sched_init(void);
 

@@ -223,7 +223,7 @@ long sys_fstat(int fd, void *statbuf)
 
 long sys_newfstatat(int dirfd, const char *upath, void *statbuf, int flags)
 {
-	struct initrd_node *n;
+	struct vnode v;
 	struct kstat st;
 	char *path;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
@@ -237,11 +237,11 @@ long sys_newfstatat(int dirfd, const char *upath, void *statbuf, int flags)
 		return sys_fstat(dirfd, statbuf);
 	}
 	err = vfs_lookup(dirfd, path[0] || !(flags & AT_EMPTY_PATH) ? path : ".",
-			 !(flags & AT_SYMLINK_NOFOLLOW), &n);
+			 !(flags & AT_SYMLINK_NOFOLLOW), &v);
 	kfree(path);
 	if (err)
 		return err;
-	node_stat(n, &st);
+	vnode_stat(&v, &st);
 	return stat_to_user(&st, statbuf);
 }
 
@@ -278,7 +278,8 @@ long sys_ioctl(int fd, unsigned cmd, uint64_t arg)
 
 long sys_access(const char *upath, int mode)
 {
-	struct initrd_node *n;
+	struct vnode v;
+	struct kstat st;
 	char *path;
 	if (mode & ~(F_OK | X_OK | W_OK | R_OK))
 		return -EINVAL;
@@ -286,15 +287,42 @@ long sys_access(const char *upath, int mode)
 	path = getname(upath, &err);
 	if (!path)
 		return err;
-	err = vfs_lookup(AT_FDCWD, path, true, &n);
+	err = vfs_lookup(AT_FDCWD, path, true, &v);
 	kfree(path);
 	if (err)
 		return err;
-	if ((mode & W_OK) && !S_ISCHR(n->mode))
-		return -EROFS;
-	if ((mode & X_OK) && !S_ISDIR(n->mode) && !(n->mode & 0111))
+	vnode_stat(&v, &st);
+	if ((mode & W_OK) && v.initrd && !S_ISCHR(st.mode))
+		return -EROFS; /* /proc's files are writable by root (writes may still fail) */
+	if ((mode & X_OK) && !S_ISDIR(st.mode) && !(st.mode & 0111))
 		return -EACCES; /* root may execute anything with some x bit */
 	return 0;
+}
+
+/* sys_readlinkat: the target of the symlink @upath names, not NUL-terminated,
+ * cut to @size bytes (Linux: fs/stat.c do_readlinkat). */
+long sys_readlinkat(int dirfd, const char *upath, char *buf, int size)
+{
+	struct vnode v;
+	int err;
+	if (size <= 0)
+		return -EINVAL;
+	char *path = getname(upath, &err);
+	if (!path)
+		return err;
+	err = vfs_lookup(dirfd, path, false, &v);
+	long len = err ? err : vnode_readlink(&v, path, PATH_MAX); /* the path buffer holds the target */
+	if (len > size)
+		len = size;
+	if (len >= 0 && copy_to_user(buf, path, (size_t)len))
+		len = -EFAULT;
+	kfree(path);
+	return len;
+}
+
+long sys_readlink(const char *path, char *buf, int size)
+{
+	return sys_readlinkat(AT_FDCWD, path, buf, size);
 }
 
 /* dup_to: make @newfd refer to @oldfd's file (dup2/dup3 after their own checks). */
@@ -388,14 +416,16 @@ long sys_getdents64(int fd, void *dirp, size_t count)
 	uint8_t *kbuf = kmalloc(room); /* fewer entries than asked for are always allowed */
 	if (!kbuf)
 		return -ENOMEM;
-	for (pos = f->pos; f->ops->readdir(f, pos, &e) == 0; pos++) {
+	bool more = false; /* an entry is left that did not fit */
+	for (pos = f->pos; f->ops->readdir(f, &pos, &e) == 0; pos++) {
 		size_t len = dirent64_pack(kbuf + used, room - used, &e, (int64_t)pos + 1);
-		if (!len)
+		more = len == 0;
+		if (more)
 			break;
 		used += len;
 	}
 	long ret = (long)used;
-	if (used == 0 && f->ops->readdir(f, pos, &e) == 0)
+	if (used == 0 && more)
 		ret = -EINVAL; /* not even one entry fits */
 	else if (copy_to_user(dirp, kbuf, used))
 		ret = -EFAULT;
@@ -417,18 +447,20 @@ long sys_getcwd(char *buf, size_t size)
 
 long sys_chdir(const char *upath)
 {
-	struct initrd_node *n;
+	struct vnode v;
+	struct kstat st;
 	char *path;
 	int err;
 	path = getname(upath, &err);
 	if (!path)
 		return err;
-	err = vfs_lookup(AT_FDCWD, path, true, &n);
+	err = vfs_lookup(AT_FDCWD, path, true, &v);
 	kfree(path);
 	if (err)
 		return err;
-	if (!S_ISDIR(n->mode))
+	vnode_stat(&v, &st);
+	if (!S_ISDIR(st.mode))
 		return -ENOTDIR;
-	long len = initrd_path(n, current->cwd, sizeof(current->cwd));
+	long len = vnode_path(&v, current->cwd, sizeof(current->cwd));
 	return len < 0 ? len : 0;
 }

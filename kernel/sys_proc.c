@@ -36,6 +36,12 @@ long sys_getpgid(int pid)
 	return p ? p->pgid : -ESRCH;
 }
 
+long sys_getsid(int pid)
+{
+	struct process *p = pid ? find_process(pid) : current;
+	return p ? p->sid : -ESRCH;
+}
+
 long sys_setpgid(int pid, int pgid)
 {
 	struct process *p = pid ? find_process(pid) : current;

@@ -38,6 +38,8 @@ long sys_getdents64(int fd, void *dirp, size_t count);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_newfstatat(int dirfd, const char *path, void *statbuf, int flags);
 long sys_dup3(int oldfd, int newfd, int flags);
+long sys_readlink(const char *path, char *buf, int size);
+long sys_readlinkat(int dirfd, const char *path, char *buf, int size);
 
 /* memory: mm/mmap.c */
 long sys_mmap(uint64_t addr, size_t len, int prot, int flags, int fd, int64_t off);
@@ -70,6 +72,7 @@ long sys_geteuid(void);
 long sys_getegid(void);
 long sys_setpgid(int pid, int pgid);
 long sys_getpgid(int pid);
+long sys_getsid(int pid);
 long sys_getpgrp(void);
 long sys_setsid(void);
 long sys_arch_prctl(int code, uint64_t addr);

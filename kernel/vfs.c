@@ -1,7 +1,8 @@
 /*
- * kernel/vfs.c - open files, descriptor tables, and opening initrd nodes
- * (see vfs.h). The initrd is read-only, as a filesystem mounted "ro" is on
- * Linux: anything that would write to it fails with -EROFS.
+ * kernel/vfs.c - open files, descriptor tables, path lookup across the initrd
+ * and /proc, and opening what a path names (see vfs.h). The initrd is
+ * read-only, as a filesystem mounted "ro" is on Linux: anything that would
+ * write to it fails with -EROFS.
  */
 #include "kernel/vfs.h"
 #include "kernel/proc.h"
@@ -14,8 +15,6 @@
 
 _Static_assert(NR_OPEN <= 64, "fd_cloexec has one bit per descriptor");
 
-/* st_dev of initrd files: an anonymous device (major 0), as Linux gives tmpfs. */
-#define INITRD_DEV MKDEV(0, 1)
 #define INITRD_BLKSIZE 4096
 
 struct file *file_alloc(const struct file_ops *ops, int flags, void *priv)
@@ -42,8 +41,11 @@ void file_put(struct file *f)
 {
 	if (f->refcount <= 0)
 		panic("file_put: file %p has no references", (void *)f);
-	if (--f->refcount == 0)
-		kfree(f);
+	if (--f->refcount > 0)
+		return;
+	if (f->ops->release)
+		f->ops->release(f);
+	kfree(f);
 }
 
 /* fd_set: put @f in @p's slot @fd with FD_CLOEXEC as @cloexec. */
@@ -137,7 +139,8 @@ void files_close_on_exec(struct process *p)
 			close_slot(p, fd);
 }
 
-void node_stat(const struct initrd_node *n, struct kstat *st)
+/* node_stat: initrd node @n's attributes as stat reports them. */
+static void node_stat(const struct initrd_node *n, struct kstat *st)
 {
 	*st = (struct kstat){
 		.dev = INITRD_DEV, .ino = n->ino, .nlink = initrd_nlink(n), .mode = n->mode,
@@ -189,10 +192,11 @@ static int64_t initrd_lseek(struct file *f, int64_t off, int whence)
 	return pos;
 }
 
-/* initrd_readdir: directory entry number @pos of an open initrd directory. */
-static int initrd_readdir(struct file *f, uint64_t pos, struct dir_entry *e)
+/* initrd_readdir: the entry at *@pos of an open initrd directory (positions
+ * are consecutive: entry numbers). */
+static int initrd_readdir(struct file *f, uint64_t *pos, struct dir_entry *e)
 {
-	return initrd_dir_entry(f->priv, pos, e);
+	return initrd_dir_entry(f->priv, *pos, e);
 }
 
 /* initrd_file_stat: fstat(2) of an open initrd node. */
@@ -224,26 +228,162 @@ int file_mmap_bytes(struct file *f, const uint8_t **data, uint64_t *size)
 	return 0;
 }
 
-int vfs_lookup(int dirfd, const char *path, bool follow, struct initrd_node **out)
+/* Path lookup. An absolute path is made from @path and where it starts (the
+ * cwd or @dirfd's directory), with "." and ".." resolved lexically; that form
+ * says whether the path is in /proc (see vfs.h). */
+
+/* in_proc: the part of canonical path @abs below /proc ("" for /proc itself),
+ * or NULL when @abs is not in /proc. */
+static const char *in_proc(const char *abs)
 {
-	if (!path[0])
-		return -ENOENT; /* before @dirfd is looked at, as Linux's getname */
-	if (path[0] == '/' || dirfd == AT_FDCWD)
-		return initrd_resolve(current->cwd, path, follow, out);
+	if (strncmp(abs, "/proc", 5) || (abs[5] && abs[5] != '/'))
+		return NULL;
+	return abs + 5;
+}
+
+/* start_dir: where relative paths start: current's cwd (@dirfd AT_FDCWD) or
+ * the directory open as @dirfd, as an absolute path into @buf (PATH_MAX bytes)
+ * and, when it is an initrd directory, its node in *@node (else NULL).
+ * 0, -EBADF, -ENOTDIR or -ENAMETOOLONG. */
+static int start_dir(int dirfd, char *buf, struct initrd_node **node)
+{
+	struct proc_node pn;
+	long len;
+
+	*node = NULL;
+	if (dirfd == AT_FDCWD) {
+		strlcpy(buf, current->cwd, PATH_MAX);
+		return in_proc(buf) ? 0 : initrd_walk(initrd_root(), buf, true, node);
+	}
 	struct file *f = fd_get(dirfd);
 	if (!f)
 		return -EBADF;
-	if (f->ops != &initrd_dir_ops)
+	if (f->ops == &initrd_dir_ops) {
+		*node = f->priv;
+		len = initrd_path(*node, buf, PATH_MAX);
+	} else if (procfs_dir_node(f, &pn)) {
+		len = procfs_path(&pn, buf, PATH_MAX);
+	} else {
 		return -ENOTDIR;
-	return initrd_walk(f->priv, path, follow, out);
+	}
+	return len < 0 ? (int)len : 0;
+}
+
+/* ends_in_dir: @path ends in "/", "." or "..": it must name a directory. */
+static bool ends_in_dir(const char *path)
+{
+	size_t len = strlen(path);
+	const char *last = path + len;
+
+	while (last > path && last[-1] != '/')
+		last--;
+	return path[len - 1] == '/' || !strcmp(last, ".") || !strcmp(last, "..");
+}
+
+/* canonical: absolute @path, or relative @path from absolute @start, into @out
+ * (PATH_MAX bytes) with empty and "." names dropped and each ".." taking away
+ * the name before it (none at /). 0 or -ENAMETOOLONG. */
+static int canonical(const char *start, const char *path, char *out)
+{
+	const char *parts[2] = { path[0] == '/' ? "" : start, path };
+	size_t len = 0;
+
+	for (int i = 0; i < 2; i++) {
+		for (const char *c = parts[i]; *c;) {
+			size_t n = 0;
+			while (*c == '/')
+				c++;
+			while (c[n] && c[n] != '/')
+				n++;
+			if (n == 2 && c[0] == '.' && c[1] == '.') {
+				while (len > 0 && out[--len] != '/')
+					;
+			} else if (n > 0 && !(n == 1 && c[0] == '.')) {
+				if (len + 1 + n >= PATH_MAX)
+					return -ENAMETOOLONG;
+				out[len++] = '/';
+				memcpy(out + len, c, n);
+				len += n;
+			}
+			c += n;
+		}
+	}
+	if (len == 0)
+		out[len++] = '/';
+	out[len] = '\0';
+	return 0;
+}
+
+/* lookup_abs: as vfs_lookup, once @abs (canonical) is known, with @start_node
+ * the initrd directory a relative @path starts from (NULL when it starts in /proc). */
+static int lookup_abs(const char *path, const char *abs, struct initrd_node *start_node,
+		      bool follow, struct vnode *out)
+{
+	const char *below_proc = in_proc(abs);
+	struct initrd_node *base = path[0] == '/' ? initrd_root() : start_node;
+
+	*out = (struct vnode){ .initrd = NULL };
+	if (below_proc)
+		return procfs_lookup(below_proc, follow, ends_in_dir(path), &out->proc);
+	if (base)
+		return initrd_walk(base, path, follow, &out->initrd); /* physically: symlinks, then ".." */
+	return initrd_walk(initrd_root(), abs, follow, &out->initrd); /* from /proc out of it */
+}
+
+int vfs_lookup(int dirfd, const char *path, bool follow, struct vnode *out)
+{
+	struct initrd_node *start_node = NULL;
+
+	if (!path[0])
+		return -ENOENT; /* before @dirfd is looked at, as Linux's getname */
+	char *start = kmalloc(2 * PATH_MAX);
+	if (!start)
+		return -ENOMEM;
+	char *abs = start + PATH_MAX;
+	int err = 0;
+	start[0] = '\0';
+	if (path[0] != '/')
+		err = start_dir(dirfd, start, &start_node);
+	if (!err)
+		err = canonical(start, path, abs);
+	if (!err)
+		err = lookup_abs(path, abs, start_node, follow, out);
+	kfree(start);
+	return err;
+}
+
+void vnode_stat(const struct vnode *v, struct kstat *st)
+{
+	if (v->initrd)
+		node_stat(v->initrd, st);
+	else
+		procfs_stat(&v->proc, st);
+}
+
+long vnode_path(const struct vnode *v, char *buf, size_t size)
+{
+	return v->initrd ? initrd_path(v->initrd, buf, size) : procfs_path(&v->proc, buf, size);
+}
+
+long vnode_readlink(const struct vnode *v, char *buf, size_t size)
+{
+	if (!v->initrd)
+		return procfs_readlink(&v->proc, buf, size);
+	if (!S_ISLNK(v->initrd->mode))
+		return -EINVAL;
+	size_t len = v->initrd->size < size ? v->initrd->size : size;
+	memcpy(buf, v->initrd->data, len);
+	return (long)len;
 }
 
 /* create_error: why open(O_CREAT) of the missing @path fails: -EROFS when the
- * directory it would go in exists (the initrd takes no new files), else the
- * error looking that directory up gives. */
+ * directory it would go in is the initrd's (it takes no new files), -ENOENT in
+ * /proc (Linux: procfs has no create), else the error looking that directory
+ * up gives. */
 static int create_error(int dirfd, const char *path)
 {
 	size_t len = strlen(path);
+	struct vnode dir;
 	while (len > 1 && path[len - 1] == '/')
 		len--;
 	while (len > 0 && path[len - 1] != '/')
@@ -252,30 +392,31 @@ static int create_error(int dirfd, const char *path)
 		path = "."; /* a bare name: it would go in the current directory */
 		len = 1;
 	}
-	char *dir = kmalloc(len + 1);
-	if (!dir)
+	char *name = kmalloc(len + 1);
+	if (!name)
 		return -ENOMEM;
-	memcpy(dir, path, len);
-	dir[len] = '\0';
-	struct initrd_node *n;
-	int err = vfs_lookup(dirfd, dir, true, &n);
-	kfree(dir);
-	return err ? err : -EROFS;
+	memcpy(name, path, len);
+	name[len] = '\0';
+	int err = vfs_lookup(dirfd, name, true, &dir);
+	kfree(name);
+	return err ? err : dir.initrd ? -EROFS : -ENOENT;
 }
 
-/* open_check: may node @n be opened with @flags? 0 or Linux's errno (may_open). */
-static int open_check(const struct initrd_node *n, int flags)
+/* open_check: may a file of @mode be opened with @flags? @read_only: its file
+ * system takes no writes (the initrd). 0 or Linux's errno (may_open). /proc's
+ * regular files open for writing (root may), and refuse the write itself. */
+static int open_check(uint32_t mode, bool read_only, int flags)
 {
 	bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
 	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return -EEXIST;
-	if (S_ISLNK(n->mode))
+	if (S_ISLNK(mode))
 		return -ELOOP; /* only reached with O_NOFOLLOW */
-	if ((flags & O_DIRECTORY) && !S_ISDIR(n->mode))
+	if ((flags & O_DIRECTORY) && !S_ISDIR(mode))
 		return -ENOTDIR;
-	if (S_ISDIR(n->mode) && (writes || (flags & O_CREAT)))
+	if (S_ISDIR(mode) && (writes || (flags & O_CREAT)))
 		return -EISDIR;
-	if (writes && !S_ISCHR(n->mode))
+	if (writes && read_only && !S_ISCHR(mode))
 		return -EROFS;
 	return 0;
 }
@@ -288,7 +429,7 @@ static int file_flags(int flags)
 }
 
 /* open_node: a new file for the initrd node @n (checked by open_check). */
-static struct file *open_node(struct initrd_node *n, int flags, int *err)
+static struct file *open_node(struct initrd_node *n, int *err)
 {
 	struct file *f;
 	if (S_ISCHR(n->mode) && n->rdev != CONSOLE_DEV) {
@@ -299,24 +440,27 @@ static struct file *open_node(struct initrd_node *n, int flags, int *err)
 		f = console_open();
 	else
 		f = file_alloc(S_ISDIR(n->mode) ? &initrd_dir_ops : &initrd_file_ops, 0, n);
-	if (!f) {
+	if (!f)
 		*err = -ENOMEM;
-		return NULL;
-	}
-	f->flags = file_flags(flags);
 	return f;
 }
 
 struct file *vfs_open(int dirfd, const char *path, int flags, int *err)
 {
-	struct initrd_node *n;
+	struct vnode v;
+	struct kstat st;
 	bool follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
-	*err = vfs_lookup(dirfd, path, follow, &n);
+	*err = vfs_lookup(dirfd, path, follow, &v);
 	if (*err == -ENOENT && (flags & O_CREAT))
 		*err = create_error(dirfd, path);
-	if (!*err)
-		*err = open_check(n, flags);
+	if (!*err) {
+		vnode_stat(&v, &st);
+		*err = open_check(st.mode, v.initrd != NULL, flags);
+	}
 	if (*err)
 		return NULL;
-	return open_node(n, flags, err);
+	struct file *f = v.initrd ? open_node(v.initrd, err) : procfs_open(&v.proc, flags, err);
+	if (f)
+		f->flags = file_flags(flags);
+	return f;
 }

@@ -11,6 +11,14 @@
  *
  * Every operation takes USER pointers and copies through kernel/uaccess.h, so
  * data moves straight between the initrd (or the console) and user memory.
+ *
+ * Two file systems: the initrd at /, and procfs (kernel/procfs.h) mounted on
+ * /proc, an empty directory of the initrd. Which one a path belongs to is
+ * decided on its absolute form with "." and ".." taken lexically: under /proc,
+ * procfs looks it up; elsewhere the initrd walks it (following its symlinks,
+ * as before). Linux crosses the mount point during the walk itself; the two
+ * agree except for a path that reaches /proc through an initrd symlink, which
+ * this kernel's initrd never holds.
  * Lock: a process changes only its own descriptors; a file's refcount changes
  * in process context (single CPU, the kernel is not preemptible).
  */
@@ -21,6 +29,7 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include "kernel/initrd.h"
+#include "kernel/procfs.h"
 
 /* open(2) flags, Linux x86-64 values (include/uapi/asm-generic/fcntl.h). */
 #define O_ACCMODE   03
@@ -43,6 +52,9 @@
 #define AT_FDCWD            (-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EMPTY_PATH       0x1000
+
+/* st_dev of initrd files: an anonymous device (major 0), as Linux gives tmpfs. */
+#define INITRD_DEV MKDEV(0, 1)
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -68,10 +80,14 @@ struct file_ops {
 	long (*write)(struct file *f, const char *buf, size_t n, uint64_t *pos);
 	/* lseek: the new f->pos for (@off, @whence), set it; or -errno. NULL: -ESPIPE. */
 	int64_t (*lseek)(struct file *f, int64_t off, int whence);
-	/* readdir: directory entry number @pos into @e; 0, or -ENOENT past the end. */
-	int (*readdir)(struct file *f, uint64_t pos, struct dir_entry *e);
+	/* readdir: the first directory entry at position >= *@pos into @e, and its
+	 * position into *@pos (positions may skip: /proc's are pids); 0, or -ENOENT
+	 * past the end. */
+	int (*readdir)(struct file *f, uint64_t *pos, struct dir_entry *e);
 	/* stat: fill @st (every kind has one). */
 	void (*stat)(struct file *f, struct kstat *st);
+	/* release: the last reference is going: free what priv holds. NULL: nothing to free. */
+	void (*release)(struct file *f);
 };
 
 struct file {
@@ -122,18 +138,31 @@ void files_close_all(struct process *p);
 /* files_close_on_exec: execve: close @p's descriptors marked FD_CLOEXEC. */
 void files_close_on_exec(struct process *p);
 
-/* vfs_lookup: the initrd node @path names: absolute, relative to current's cwd
- * (@dirfd == AT_FDCWD) or to the directory open as @dirfd. Symlinks followed,
- * a final one only if @follow. 0, or -ENOENT, -ENOTDIR, -EBADF, -ELOOP, ... */
-int vfs_lookup(int dirfd, const char *path, bool follow, struct initrd_node **out);
+/* What a path names: an initrd node, or (initrd NULL) a /proc node. */
+struct vnode {
+	struct initrd_node *initrd;
+	struct proc_node proc;
+};
+
+/* vfs_lookup: what @path names: absolute, relative to current's cwd (@dirfd ==
+ * AT_FDCWD) or to the directory open as @dirfd. Symlinks followed, a final one
+ * only if @follow. 0, or -ENOENT, -ENOTDIR, -EBADF, -ELOOP, -ENAMETOOLONG, ... */
+int vfs_lookup(int dirfd, const char *path, bool follow, struct vnode *out);
+
+/* vnode_stat: @v's attributes as stat reports them. */
+void vnode_stat(const struct vnode *v, struct kstat *st);
+
+/* vnode_path: the absolute path of @v into @buf (@size bytes); its length, or -ENAMETOOLONG. */
+long vnode_path(const struct vnode *v, char *buf, size_t size);
+
+/* vnode_readlink: the target of symlink @v into @buf (at most @size bytes, no
+ * NUL added); its length, or -EINVAL when @v is not a symlink. */
+long vnode_readlink(const struct vnode *v, char *buf, size_t size);
 
 /* vfs_open: open the kernel string @path (as vfs_lookup) with open(2) @flags.
  * A new file with one reference, or NULL with *@err set: -ENOENT, -EROFS (the
  * initrd is read-only), -EISDIR, -ENOTDIR, -EEXIST, -ELOOP, -ENXIO, -ENOMEM, ... */
 struct file *vfs_open(int dirfd, const char *path, int flags, int *err);
-
-/* node_stat: @n's attributes as stat reports them. */
-void node_stat(const struct initrd_node *n, struct kstat *st);
 
 /* Directory entry types (d_type), Linux's DT_*: the S_IFMT bits shifted down. */
 #define DT_CHR 2

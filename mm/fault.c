@@ -10,6 +10,7 @@
 #include "mm/mm.h"
 #include "mm/vma.h"
 #include "mm/vmstat.h"
+#include "mm/fault_trace.h"
 #include "mm/page.h"
 #include "mm/pgtable.h"
 #include "mm/swap.h"
@@ -116,10 +117,10 @@ static int do_file_page(struct vm_area *vma, uint64_t va)
 
 /* do_demand_page: a first frame of this process's own: zeros, or a private copy
  * of the file's bytes (Linux: do_anonymous_page write case, do_cow_fault). */
-static int do_demand_page(uint64_t va)
+static int do_demand_page(struct vm_area *vma, uint64_t va)
 {
 	count_vm_event(PGFAULT_DEMAND);
-	return mm_populate(current->mm, va, PAGE_SIZE);
+	return private_page(current->mm, vma, va);
 }
 
 /* do_swap_page: bring the page back from the swap cache or the disk (Linux: do_swap_page). */
@@ -152,7 +153,7 @@ static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code
 	count_vm_event(PGFAULT_STACK);
 	/* the stack is anonymous memory: a read maps the zero page, a write a new frame */
 	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va)
-									 : do_demand_page(va);
+									 : do_demand_page(vma, va);
 }
 
 /* do_segv: a bad user access: log it the Linux way and kill with SIGSEGV. */
@@ -170,7 +171,7 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	switch (kind) {
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va);
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va);
-	case FAULT_DEMAND_PAGE:  return do_demand_page(va);
+	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va);
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code);
 	case FAULT_COW:          return do_cow(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
@@ -178,22 +179,20 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	}
 }
 
-void handle_page_fault(struct trap_frame *f)
+/* fault_resolved: account a fault that was resolved, @major if it waited for the disk. */
+static void fault_resolved(bool major)
 {
-	uint64_t addr = read_cr2();
-	bool user = trap_from_user(f);
-	struct vm_area *vma = NULL;
-	uint64_t majors = current->maj_flt;
-	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
-	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
-	if (err == 0) {
-		count_vm_event(PGFAULT);
-		if (current->maj_flt == majors) /* minor and major faults are counted apart, as Linux */
-			current->min_flt++;
-		note_rss(current);
-		return;
-	}
-	if (!user) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
+	count_vm_event(PGFAULT);
+	if (!major) /* minor and major faults are counted apart, as Linux */
+		current->min_flt++;
+	note_rss(current);
+}
+
+/* fault_failed: a fault at @addr that @kind and @err did not resolve: -EFAULT or an oops
+ * for the kernel, a signal for a user process. */
+static void fault_failed(struct trap_frame *f, uint64_t addr, enum fault_kind kind, int err)
+{
+	if (!trap_from_user(f)) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
 		kernel_fault(f);
 		return;
 	}
@@ -208,4 +207,19 @@ void handle_page_fault(struct trap_frame *f)
 		return;
 	}
 	do_segv(f, addr, kind);
+}
+
+void handle_page_fault(struct trap_frame *f)
+{
+	uint64_t start = rdtsc(), addr = read_cr2(), majors = current->maj_flt;
+	struct vm_area *vma = NULL;
+	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
+	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
+	bool major = current->maj_flt != majors;
+
+	fault_trace_record(addr, f->rip, f->error_code, kind, err, major, rdtsc() - start);
+	if (err == 0)
+		fault_resolved(major);
+	else
+		fault_failed(f, addr, kind, err);
 }

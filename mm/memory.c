@@ -86,14 +86,38 @@ static uint64_t hole_end(uint64_t root, uint64_t va)
 	panic("hole_end: a large page maps user address %#lx", va);
 }
 
-/* next_pte: advance *@va to the first non-empty PTE in [*va, end), skipping missing tables; the PTE or NULL. */
-static pte_t *next_pte(uint64_t root, uint64_t *va, uint64_t end)
+/* A place in a scan of the PTEs of one tree: the page table of the last walk
+ * is kept, so the entries that follow in it are reached without walking from
+ * the root again. Whoever may free a table (unmap_page prunes) resets .table. */
+struct pte_cursor {
+	uint64_t root;
+	pte_t *table; /* entry 0 of the page table that maps .base, or NULL */
+	uint64_t base; /* the 2 MiB-aligned address that table starts at */
+};
+
+/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves it
+ * (building missing tables with @alloc); NULL when there is no table. */
+static pte_t *pte_at(struct pte_cursor *c, uint64_t va, bool alloc)
 {
-	while (*va < end) {
-		pte_t *e = walk(root, *va, PT_PTE, false);
+	if (!c->table || (va & ~(PAGE_2M - 1)) != c->base) {
+		pte_t *e = walk(c->root, va, PT_PTE, alloc);
 
 		if (!e)
-			*va = hole_end(root, *va);
+			return NULL;
+		c->table = e - pt_index(va, PT_PTE);
+		c->base = va & ~(PAGE_2M - 1);
+	}
+	return c->table + pt_index(va, PT_PTE);
+}
+
+/* next_pte: advance *@va to the first non-empty PTE in [*va, end), skipping missing tables; the PTE or NULL. */
+static pte_t *next_pte(struct pte_cursor *c, uint64_t *va, uint64_t end)
+{
+	while (*va < end) {
+		pte_t *e = pte_at(c, *va, false);
+
+		if (!e)
+			*va = hole_end(c->root, *va);
 		else if (*e)
 			return e;
 		else
@@ -226,9 +250,7 @@ static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
 	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
 }
 
-/* private_page: map at @va (no entry yet) a new frame of this mm's own with the
- * page's first contents (fill_page). 0 or -ENOMEM. */
-static int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 {
 	uint64_t pa = frame_alloc(va);
 
@@ -296,10 +318,13 @@ int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
 /* zap_range: unmap_page each page that has an entry, then drop its frame. */
 void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 {
+	struct pte_cursor c = { .root = mm->pml4 };
 	uint64_t va = start;
 
-	for (; next_pte(mm->pml4, &va, end); va += PAGE_SIZE) {
+	for (; next_pte(&c, &va, end); va += PAGE_SIZE) {
 		pte_t old = unmap_page(mm->pml4, va);
+
+		c.table = NULL; /* unmap_page may have freed the table */
 		uint64_t pa;
 
 		if (is_swap_pte(old)) {
@@ -324,11 +349,11 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 /* change_vma_prot: pte_set_prot each page of @vma that has an entry, to @vma->prot. */
 void change_vma_prot(struct mm *mm, const struct vm_area *vma)
 {
+	struct pte_cursor c = { .root = mm->pml4 };
 	uint64_t va = vma->start;
-
 	pte_t *e;
 
-	for (; (e = next_pte(mm->pml4, &va, vma->end)); va += PAGE_SIZE)
+	for (; (e = next_pte(&c, &va, vma->end)); va += PAGE_SIZE)
 		if (!is_swap_pte(*e)) /* a swap entry gets its rights when it is swapped in */
 			pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
 }
@@ -345,31 +370,39 @@ static int copy_swap_entry(struct mm *dst, uint64_t va, pte_t pte)
 	return 0;
 }
 
+/* copy_pte: give @dst at @va the parent's entry *@e, whose frame gains a
+ * reference: the same entry, write-protected in both unless @shared (a
+ * PROT_NONE one stays hidden); the child's is clean and old. 0 or -ENOMEM. */
+static int copy_pte(struct mm *dst, struct pte_cursor *c, uint64_t va, pte_t *e, bool shared)
+{
+	pte_t *d = pte_at(c, va, true); /* the child's tables are built once per table */
+	pte_t val = shared ? *e : *e & ~PTE_RW;
+
+	if (!d)
+		return -ENOMEM;
+	frame_get(pte_frame(val));
+	pte_install(d, val & ~(PTE_A | PTE_D));
+	*e = val; /* write-protect the parent's copy: both now fault on write */
+	if (!is_zero_page(pte_frame(val)))
+		dst->rss++;
+	return 0;
+}
+
 /* copy_range: share each page @src has in @vma with @dst (Linux:
- * copy_page_range). A private page becomes read-only in the parent too, in
- * place; the caller flushes the parent's TLB once for the whole fork. */
+ * copy_page_range): entries are copied table by table, private ones
+ * read-only in both; the caller flushes the parent's TLB once for the fork. */
 int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
 {
+	struct pte_cursor from = { .root = src->pml4 }, to = { .root = dst->pml4 };
 	uint64_t va = vma->start;
 	pte_t *e;
 
-	for (; (e = next_pte(src->pml4, &va, vma->end)); va += PAGE_SIZE) {
-		uint64_t pa;
-		int err;
+	for (; (e = next_pte(&from, &va, vma->end)); va += PAGE_SIZE) {
+		int err = is_swap_pte(*e) ? copy_swap_entry(dst, va, *e)
+					  : copy_pte(dst, &to, va, e, vma->flags & VM_SHARED);
 
-		if (is_swap_pte(*e)) {
-			err = copy_swap_entry(dst, va, *e);
-			if (err)
-				return err;
-			continue;
-		}
-		pa = pte_frame(*e);
-		frame_get(pa);
-		err = install_frame(dst, vma, va, pa);
 		if (err)
 			return err;
-		if (!(vma->flags & VM_SHARED))
-			*e &= ~PTE_RW; /* write-protect the parent's copy: both now fault on write */
 	}
 	return 0;
 }

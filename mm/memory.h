@@ -31,6 +31,11 @@ void zero_page_init(void);
  * anonymous memory). 0 or -ENOMEM (a page table). */
 int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
 
+/* private_page: map at @va of @vma (no entry yet) a new frame of this mm's own
+ * with the page's first contents: zeros, or the file's bytes (a first write).
+ * 0 or -ENOMEM. May sleep (reclaim). */
+int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
+
 /* map_file_page: map the page at @va of file VMA @vma for reading: the page
  * cache's frame of a whole file page (read-only, shared), a private copy of a
  * page the mapping cuts short, the zero page past the file. 0 or -ENOMEM. */

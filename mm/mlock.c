@@ -11,22 +11,20 @@
 #include "mm/page.h"
 #include "kernel/errno.h"
 
+/* set_lock_flag: VM_LOCKED on @vma when *@arg, off otherwise. */
+static void set_lock_flag(struct mm *mm, struct vm_area *vma, void *arg)
+{
+	(void)mm;
+	vma->flags = *(bool *)arg ? vma->flags | VM_LOCKED : vma->flags & ~VM_LOCKED;
+}
+
 /* set_locked: VM_LOCKED on (@lock) or off for the VMAs of [start, end), which
  * VMAs cover; the locked pages made present. 0, -ENOMEM. */
 static int set_locked(struct mm *mm, uint64_t start, uint64_t end, bool lock)
 {
-	struct vm_area *vma;
-	int err;
+	int err = vma_change_range(mm, start, end, set_lock_flag, &lock);
 
-	if (!vma_range_covered(mm, start, end))
-		return -ENOMEM;
-	err = vma_split_range(mm, start, end);
-	if (err)
-		return err;
-	for (vma = vma_find(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
-		vma->flags = lock ? vma->flags | VM_LOCKED : vma->flags & ~VM_LOCKED;
-	vma_merge_range(mm, start, end);
-	return lock ? mm_populate(mm, start, end - start) : 0;
+	return err || !lock ? err : mm_populate(mm, start, end - start);
 }
 
 long do_mlock(struct mm *mm, uint64_t addr, uint64_t len, bool lock)

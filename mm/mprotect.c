@@ -12,24 +12,17 @@
 #include "mm/page.h"
 #include "kernel/errno.h"
 
-/* vma_protect: covered? split, set each VMA and its pages, merge. */
+/* set_prot: give @vma the protection *@arg, and its pages the matching PTE rights. */
+static void set_prot(struct mm *mm, struct vm_area *vma, void *arg)
+{
+	vma->prot = *(uint32_t *)arg;
+	change_vma_prot(mm, vma);
+}
+
+/* vma_protect: set_prot over whole VMAs (vma_change_range). */
 int vma_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot)
 {
-	uint64_t end = start + len;
-	struct vm_area *vma;
-	int err;
-
-	if (!vma_range_covered(mm, start, end))
-		return -ENOMEM;
-	err = vma_split_range(mm, start, end);
-	if (err)
-		return err;
-	for (vma = vma_find(mm, start); vma && vma->start < end; vma = vma_next(mm, vma)) {
-		vma->prot = prot;
-		change_vma_prot(mm, vma);
-	}
-	vma_merge_range(mm, start, end);
-	return 0;
+	return vma_change_range(mm, start, start + len, set_prot, &prot);
 }
 
 /* do_mprotect: Linux's checks in Linux's order (alignment, empty, wrap, prot bits), then vma_protect. */

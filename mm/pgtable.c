@@ -242,6 +242,14 @@ int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 	return map_leaf(root, va, PT_PTE, pa | flags | PTE_P);
 }
 
+/* pte_install: put @val in the empty leaf entry @e (a pointer walk() gave); counted. */
+void pte_install(pte_t *e, pte_t val)
+{
+	if (*e || !val)
+		panic("pte_install: entry %#lx is in use, or the new one is empty", *e);
+	entry_install(e, val);
+}
+
 /* map_swap_entry: install the non-present entry @entry (a swap entry) for 4 KiB @va; as map_page. */
 int map_swap_entry(uint64_t root, uint64_t va, pte_t entry)
 {

@@ -58,6 +58,13 @@ pte_t *walk(uint64_t root, uint64_t va, int level, bool alloc);
 /* map_page: map 4 KiB @va -> @pa with @flags (P added). 0, -ENOMEM, or -EEXIST if present. */
 int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 
+/* pte_install: put the non-zero @val in the empty entry @e of a page table (a
+ * pointer that walk() returned, or one beside it in the same table), keeping
+ * the table's entry count: a fast path for filling many entries of one table
+ * (fork), where map_page would walk from the root for each. No flush: the
+ * entry was empty. */
+void pte_install(pte_t *e, pte_t val);
+
 /* map_swap_entry: put the non-present, non-zero @entry (a swap entry, mm/swap.h)
  * in the empty 4 KiB slot of @va, building tables; as map_page otherwise. */
 int map_swap_entry(uint64_t root, uint64_t va, pte_t entry);

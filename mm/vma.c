@@ -202,6 +202,24 @@ void vma_remove_range(struct mm *mm, uint64_t start, uint64_t end)
 	}
 }
 
+/* vma_change_range: covered? split, change each VMA, merge; see mm/vma.h. */
+int vma_change_range(struct mm *mm, uint64_t start, uint64_t end,
+		     void (*change)(struct mm *mm, struct vm_area *vma, void *arg), void *arg)
+{
+	struct vm_area *vma;
+	int err;
+
+	if (!vma_range_covered(mm, start, end))
+		return -ENOMEM;
+	err = vma_split_range(mm, start, end);
+	if (err)
+		return err;
+	for (vma = vma_find(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
+		change(mm, vma, arg);
+	vma_merge_range(mm, start, end);
+	return 0;
+}
+
 /* vma_copy_all: @dst gets a copy of each VMA of @src, in order. */
 int vma_copy_all(struct mm *dst, struct mm *src)
 {

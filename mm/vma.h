@@ -29,6 +29,13 @@ void vma_remove_range(struct mm *mm, uint64_t start, uint64_t end);
  * touch [start, end], the neighbours just outside included (Linux: vma_merge). */
 void vma_merge_range(struct mm *mm, uint64_t start, uint64_t end);
 
+/* vma_change_range: the shape of mprotect and mlock: every page of [start, end)
+ * must lie in a VMA (-ENOMEM, nothing changed), the VMAs are split at the
+ * ends, @change(@mm, vma, @arg) runs on each VMA inside, then neighbours that
+ * became alike merge again. 0 or -ENOMEM. */
+int vma_change_range(struct mm *mm, uint64_t start, uint64_t end,
+		     void (*change)(struct mm *mm, struct vm_area *vma, void *arg), void *arg);
+
 /* vma_copy_all: append a copy of each of @src's VMAs to the empty @dst (fork).
  * 0, or -ENOMEM with the copies made so far left in @dst for its destroy. */
 int vma_copy_all(struct mm *dst, struct mm *src);

@@ -172,6 +172,17 @@ TESTS += [
 ]
 
 
+TESTS += [
+    # /proc/swaps with the area on (tests/user/proc_stat.c checks the file without one):
+    # Linux's swap_show line, the size the 16383 slots that can hold pages, none used yet.
+    dict(name="swap_proc_swaps", mem="256M", swap="64M", timeout=120,
+         cmdline='init="/bin/cat /proc/swaps" panic=-1', exit=0,
+         expect=[r"Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority",
+                 r"/dev/vda {32}partition\t65532\t\t0\t\t-2"],
+         forbid=[r"Kernel panic"]),
+]
+
+
 def user_boot(name, init, exit, *expect):
     """A boot straight into a user program: init="INIT" makes /init (user/init.c)
     run it and power off with its status, which becomes QEMU's exit code."""
@@ -241,17 +252,17 @@ TESTS += [
     reclaim_boot("oom_no_swap", "64M", None, "/tests/oomtest plain", 120,
                  r"hog invoked oom-killer", r"\[  pid  \]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name",
                  r"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:0kB, oom_score_adj:0",
-                 r"the small process finished with its data intact: yes", r"oomtest: the parent is alive, 0 failure"),
+                 r"the small process finished with its data intact: yes", r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure"),
     reclaim_boot("oom_when_swap_is_full", "64M", "32M", "/tests/oomtest plain", 180,
                  r"invoked oom-killer: free \d+ pages, swap free 0 of \d+ slots",
                  rf"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:{SOME}kB",
-                 r"the small process finished with its data intact: yes", r"oomtest: the parent is alive, 0 failure"),
+                 r"the small process finished with its data intact: yes", r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure"),
     # The demo of user/README.md runs to its end with the data intact.
     reclaim_boot("demo_swap", "64M", "128M", "/bin/demo_swap 96 1", 300,
                  r"demo_swap: 96 MiB of memory", r"read pass 1", r"demo_swap: 0 pages read back wrong"),
     # oom_score_adj -1000 protects the hog: the 16 MiB process is chosen instead.
     reclaim_boot("oom_score_adj_protects", "64M", None, "/tests/oomtest adj 40", 120,
                  r"Out of memory: Killed process \d+ \(oomtest\)",
-                 r"the protected hog got all its memory: yes", r"oomtest: the parent is alive, 0 failure",
+                 r"the protected hog got all its memory: yes", r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure",
                  forbid=[r"Killed process \d+ \(hog\)"]),
 ]

@@ -60,18 +60,27 @@ def session(build, name, cmdline, commands):
 
 
 def run_page_fault(build, results):
-    """Tests 3: stop in the page-fault handler on a chosen address, twice."""
-    stop = [
-        "continue",  # in handle_page_fault
-        "printf \"CR2=%lx\\n\", $cr2",
-        "printf \"ERR=%lx\\n\", f->error_code",
-        "continue",  # in classify_fault, called by it
-        "finish",    # prints the decision
-    ]
-    out, serial = session(build, "gdb_pf", 'console=ttyS0 init="/tests/pf_target"', [
-        f"hbreak handle_page_fault if $cr2 == {PF_TARGET:#x}",
+    """Tests 3 and 4: stop in the page-fault handler on a chosen address, twice,
+    and walk the address through the page tables before and after each fault."""
+    def stop(n):
+        return [
+            "continue",  # in handle_page_fault
+            "printf \"CR2=%lx\\n\", $cr2",
+            "printf \"ERR=%lx\\n\", f->error_code",
+            f"echo ==before {n}==\\n", f"ptwalk {PF_TARGET:#x}",
+            "continue",  # in classify_fault, called by it
+            "finish",    # prints the decision
+            "finish",    # to the end of handle_page_fault
+            f"echo ==after {n}==\\n", f"ptwalk {PF_TARGET:#x}", "echo ==end==\\n",
+            "set $pa = (unsigned long)$_ptwalk_pa",
+        ]
+    out, serial = session(build, "gdb_pf", 'console=ttyS0 fault_trace=on init="/tests/pf_target"', [
+        "source scripts/gdb/mm.py",
+        f"faultbreak {PF_TARGET:#x}",
         f"hbreak classify_fault if $cr2 == {PF_TARGET:#x}",
-        *stop, *stop,
+        *stop(1), *stop(2),
+        "echo ==vmas==\\n", "vmas", "echo ==pageinfo==\\n", "pageinfo $pa >> 12",
+        "echo ==pftrace==\\n", "pftrace 3", "echo ==end==\\n",
         "delete", "continue",
     ])
     stops = re.findall(r"CR2=([0-9a-f]+)\nERR=([0-9a-f]+)", out)
@@ -81,6 +90,22 @@ def run_page_fault(build, results):
                 f"stops {stops}, expected {want}\n" + out[-3000:])
     results.add("gdb", "page_fault_classified", decided == ["FAULT_DEMAND_PAGE", "FAULT_COW"],
                 f"classify_fault returned {decided}\n" + out[-3000:])
+    walks = {m.group(1): m.group(2) for m in re.finditer(r"==([\w ]+?)==\n(.*?)(?===)", out, re.S)}
+    pt = {k: re.search(r"^  PT +\[ *\d+\] at 0x[0-9a-f]+: 0x([0-9a-f]+)  (.*)", v, re.M) for k, v in walks.items()}
+    leaf = {k: (int(m.group(1), 16), m.group(2)) if m else None for k, m in pt.items()}
+    ok = (bool(re.search(r"never touched|no table below", walks.get("before 1", "")))
+          and leaf.get("after 1") and "RW" in leaf["after 1"][1].split()
+          and leaf.get("before 2") and "RW" not in leaf["before 2"][1].split()
+          and leaf.get("after 2") and "RW" in leaf["after 2"][1].split()
+          and leaf["after 2"][0] & ~0xfff != leaf["before 2"][0] & ~0xfff)
+    tools = (re.search(rf"{PF_TARGET:012x}-{PF_TARGET + 4096:012x} rw-p VMA_ANON", walks.get("vmas", ""))
+             and re.search(r"refcount 1, mapcount 1", walks.get("pageinfo", ""))
+             and re.search(r"on the inactive list", walks.get("pageinfo", ""))
+             and re.search(rf"{PF_TARGET:16x} +[0-9a-f]+ 0x07 FAULT_COW", walks.get("pftrace", "")))
+    results.add("gdb", "vmas_pageinfo_pftrace", bool(tools), f"{walks}\n" + out[-3000:])
+    results.add("gdb", "ptwalk_before_and_after_faults", bool(ok),
+                "demand: not present, then RW; COW: read-only, then RW on a new frame\n"
+                f"{walks}\n" + out[-3000:])
     results.add("gdb", "page_fault_program_ok", "power off" in serial and "exit status 0" in serial,
                 serial[-2000:])
 

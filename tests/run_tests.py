@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """tests/run_tests.py - the runner behind `make test`.
 
-Runs four kinds of tests and ends with the line "N passed, N failed":
+Runs five kinds of tests and ends with the line "N passed, N failed":
+  docs   every file, function, gdb command, make target, tool and /proc file
+         that docs/*.md and docs/tour/*.md name exists (tests/docs_test.py, no QEMU);
   host   the cmocka unit tests in build/host/ (ASan/UBSan), one result per case;
   boot   the real kernel in QEMU (OVMF, TCG) from a copy of the real ESP image,
          each boot declared below with its RAM, swap and timeout; a boot that
@@ -23,6 +25,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 import boot_tests  # noqa: E402  (the table of QEMU boots)
+import docs_test  # noqa: E402
 import gdb_test  # noqa: E402
 import user_tests  # noqa: E402
 
@@ -177,6 +180,8 @@ def main():
     results = Results()
     started = time.monotonic()
 
+    if not args.only or re.search(args.only, "docs"):
+        docs_test.run(build, results)
     if not args.only or re.search(args.only, "host"):
         run_host_tests(build, results)
 

@@ -3,13 +3,20 @@
  *   $ prog arg "an arg with spaces"    run prog (a path, or a name looked up in $PATH), wait for it
  *   $ echo $?                          a word "$?" becomes the last command's status
  *   $ cd DIR        $ exit [N]         the built-in commands
+ *   $ echo 500 > /proc/self/oom_score_adj      redirections: > FILE, >> FILE, < FILE
  * Reads commands from stdin, one per line; end of input (Ctrl-D at the prompt)
  * exits with the last status. The prompt and the shell's own messages go to
  * stderr. A program killed by a signal is reported ("Killed", "Segmentation
  * fault") and its status is 128 + the signal, as in sh. Ctrl-C kills the
- * running program, not the shell. No pipes, redirections, variables or jobs.
+ * running program, not the shell. No pipes, variables or jobs.
+ *
+ * The shell opens a redirection's file itself, before it runs the command (sh
+ * opens it in the child): so /proc/self in the file name is the shell, and
+ * `echo 500 > /proc/self/oom_score_adj` sets the shell's own value, which every
+ * program it starts then inherits, as with sh's built-in echo.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,10 +27,12 @@
 #include "lib/proc.h"
 
 #define LINE_LEN 4096 /* bytes in a command line, with its NUL */
+#define SAVED_FD_MIN 10 /* where the shell keeps its own stdin/stdout while redirected */
 
 extern char **environ;
 
 static int last_status; /* $? */
+static int saved_fd[2] = { -1, -1 }; /* the shell's own stdin, stdout, set aside while redirected */
 
 /*
  * read_line: read a line from stdin into @line without its newline; returns
@@ -59,9 +68,10 @@ static int read_line(char *line, size_t size)
 /*
  * split: cut @line in place into words at blanks outside double quotes,
  * dropping the quotes; the words go into @words, NULL-terminated (room for
- * strlen(@line) / 2 + 2). Returns their number, or -1 for an unclosed quote.
+ * strlen(@line) / 2 + 2), and whether each had quotes into @quoted. Returns
+ * their number, or -1 for an unclosed quote.
  */
-static int split(char *line, char *words[])
+static int split(char *line, char *words[], char quoted_words[])
 {
 	char *in = line, *out = line;
 	int n = 0;
@@ -71,13 +81,16 @@ static int split(char *line, char *words[])
 			in++;
 		if (*in == '\0')
 			break;
+		quoted_words[n] = 0;
 		words[n++] = out;
 		int quoted = 0;
 		for (; *in && (quoted || (*in != ' ' && *in != '\t')); in++) {
-			if (*in == '"')
+			if (*in == '"') {
 				quoted = !quoted;
-			else
+				quoted_words[n - 1] = 1;
+			} else {
 				*out++ = *in;
+			}
 		}
 		if (quoted)
 			return -1;
@@ -98,6 +111,77 @@ static void expand_status(char *words[])
 	for (; *words; words++)
 		if (strcmp(*words, "$?") == 0)
 			*words = status;
+}
+
+/* redirect_op: the descriptor and open flags that redirection word @w starts
+ * with ("<", ">", ">>"), and its length in *@len; 0 when @w is none. */
+static int redirect_op(const char *w, int *fd, int *flags)
+{
+	if (w[0] == '<') {
+		*fd = STDIN_FILENO;
+		*flags = O_RDONLY;
+		return 1;
+	}
+	if (w[0] != '>')
+		return 0;
+	*fd = STDOUT_FILENO;
+	*flags = O_WRONLY | O_CREAT | (w[1] == '>' ? O_APPEND : O_TRUNC);
+	return w[1] == '>' ? 2 : 1;
+}
+
+/* redirect_one: open @path with @flags onto the shell's @fd, the old one set aside. 0 or -1 (said why). */
+static int redirect_one(int fd, const char *path, int flags)
+{
+	int file = open(path, flags | O_CLOEXEC, 0666);
+
+	if (file < 0) {
+		fprintf(stderr, "sh: %s: %s\n", path, strerror(errno));
+		return -1;
+	}
+	if (saved_fd[fd] < 0)
+		saved_fd[fd] = fcntl(fd, F_DUPFD_CLOEXEC, SAVED_FD_MIN);
+	fflush(stdout); /* what the shell printed goes where it was meant to */
+	dup2(file, fd);
+	close(file);
+	return 0;
+}
+
+/* restore: put the shell's own stdin and stdout back after a command. */
+static void restore(void)
+{
+	for (int fd = 0; fd < 2; fd++) {
+		if (saved_fd[fd] < 0)
+			continue;
+		fflush(stdout);
+		dup2(saved_fd[fd], fd);
+		close(saved_fd[fd]);
+		saved_fd[fd] = -1;
+	}
+}
+
+/* apply_redirects: open each unquoted "<FILE", "> FILE", ">>FILE" of @words
+ * and take those words out; 0, or the status to give the command when a file
+ * cannot be opened (1) or is missing (2). */
+static int apply_redirects(char *words[], const char quoted[])
+{
+	int out = 0, fd, flags;
+
+	for (int in = 0; words[in]; in++) {
+		int len = quoted[in] ? 0 : redirect_op(words[in], &fd, &flags);
+		if (!len) {
+			words[out++] = words[in];
+			continue;
+		}
+		const char *path = words[in][len] ? words[in] + len : words[++in];
+		if (!path) {
+			fprintf(stderr, "sh: syntax error: no file after %.*s\n", len, words[in - 1]);
+			return 2;
+		}
+		if (redirect_one(fd, path, flags) < 0)
+			return 1;
+	}
+	words[out] = NULL;
+	return 0;
 }
 
 /* builtin: run @argv if it is a built-in command (exit, cd); whether it was. */
@@ -165,6 +249,7 @@ int main(void)
 {
 	char line[LINE_LEN];
 	char *argv[LINE_LEN / 2 + 2];
+	char quoted[LINE_LEN / 2 + 2];
 
 	ignore_sigint();
 	for (;;) {
@@ -173,14 +258,18 @@ int main(void)
 			write(STDERR_FILENO, "exit\n", 5);
 			return last_status;
 		}
-		int n = split(line, argv);
+		int n = split(line, argv, quoted);
 		if (n < 0) {
 			fprintf(stderr, "sh: missing closing \"\n");
 			last_status = 2;
 		} else if (n > 0) {
 			expand_status(argv);
-			if (!builtin(argv))
+			int status = apply_redirects(argv, quoted);
+			if (status)
+				last_status = status;
+			else if (argv[0] && !builtin(argv))
 				last_status = run_program(argv);
+			restore();
 		}
 	}
 }

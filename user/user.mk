@@ -5,6 +5,7 @@
 #   /init         user/init.c
 #   /bin/NAME     user/NAME.c, and each regular file of EXTRA=dir (EXTRA wins a clash)
 #   /tests/NAME   tests/user/NAME.c, and the data files tests/user/*.txt (mode as in git)
+#   /proc         an empty directory: where the kernel mounts procfs (kernel/procfs.c)
 #   /bench/NAME   user/bench/NAME.c, the benchmarks (user/bench/bench.mk)
 # `make user` builds and stages only this (no kernel). Included by the Makefile,
 # whose BUILD, Q and FORCE it uses.
@@ -33,7 +34,8 @@ INITRD_BIN   := $(addprefix $(STAGE)/bin/,$(filter-out init $(EXTRA_NAMES),$(USE
 INITRD_EXTRA := $(addprefix $(STAGE)/bin/,$(EXTRA_NAMES))
 INITRD_TESTS := $(addprefix $(STAGE)/tests/,$(USER_TESTS))
 INITRD_DATA  := $(addprefix $(STAGE)/tests/,$(USER_DATA))
-INITRD_FILES := $(STAGE)/init $(INITRD_BIN) $(INITRD_EXTRA) $(INITRD_TESTS) $(INITRD_DATA)
+INITRD_DIRS  := $(STAGE)/proc
+INITRD_FILES := $(STAGE)/init $(INITRD_BIN) $(INITRD_EXTRA) $(INITRD_TESTS) $(INITRD_DATA) $(INITRD_DIRS)
 INITRD_LIST  := $(BUILD)/user/initrd.list
 
 include user/bench/bench.mk
@@ -101,6 +103,9 @@ $(INITRD_EXTRA): $(STAGE)/bin/%: $(EXTRA_DIR)/% $(INITRD_LIST)
 
 $(INITRD_TESTS): $(STAGE)/tests/%: $(BUILD)/user/tests/% $(INITRD_LIST)
 	$(USER_STAGE)
+
+$(INITRD_DIRS): $(INITRD_LIST)
+	$(Q)mkdir -p $@
 
 $(INITRD_DATA): $(STAGE)/tests/%: tests/user/% $(INITRD_LIST)
 	@mkdir -p $(dir $@)

@@ -7,3 +7,5 @@ set disassembly-flavor intel
 file build/kernel.elf
 # QEMU exposes cr0..cr4 and efer as registers: `p/x $cr3`, `p/x $cr2`.
 # Loader symbols: `add-symbol-file build/loader.so -o <ImageBase printed by the loader>`.
+# Memory-management commands: ptwalk, vmas, pageinfo, pftrace, faultbreak (scripts/gdb/mm.py).
+source scripts/gdb/mm.py

@@ -1,9 +1,11 @@
 /*
- * tests/host/fake_kernel.c - the processes and the scheduler, as far as the mm
- * host tests need them (reclaim, the OOM killer): a process list the tests
- * fill, `current`, signals as pending bits, and a schedule() that runs a hook
- * the test sets (standing in for "the others run": a victim exits). Sleeping
- * is never expected on the host: sleep_on panics.
+ * tests/host/fake_kernel.c - the scheduler and signals, as far as the mm host
+ * tests need them (reclaim, the OOM killer), beside the real process list of
+ * kernel/proc.c (list it in host-test-sources too; the tests add processes
+ * to process_list themselves): `current` is a process of ours, signals are
+ * pending bits, and schedule() runs a hook the test sets (standing in for
+ * "the others run": a victim exits). Sleeping is never expected on the host:
+ * sleep_on panics.
  */
 #include "tests/host/shim.h"
 #include "tests/host/fake_kernel.h"
@@ -13,23 +15,14 @@
 #include "kernel/wait.h"
 #include "kernel/panic.h"
 
-LIST_HEAD_DEF(process_list);
 static struct process host_current_proc = { .pid = 2, .comm = "host-test" };
-struct process *current = &host_current_proc;
 void (*host_on_schedule)(void);
 unsigned host_schedules;
 
-struct process *find_process(int pid)
+/* set_current: before main, current is our process (kernel/proc.c starts it NULL). */
+__attribute__((constructor)) static void set_current(void)
 {
-	struct list_head *it;
-
-	list_for_each(it, &process_list) {
-		struct process *p = list_entry(it, struct process, all);
-
-		if (p->pid == pid)
-			return p;
-	}
-	return NULL;
+	current = &host_current_proc;
 }
 
 int send_signal(struct process *p, int sig)

@@ -76,3 +76,17 @@ void flush_tlb_all(void)
 {
 	host_tlb_all_flushes++;
 }
+
+/* strlcpy: the kernel's (kernel/string.h), which Debian 12's glibc does not have yet. */
+size_t strlcpy(char *dst, const char *src, size_t size)
+{
+	size_t len = strlen(src);
+
+	if (size) {
+		size_t n = len < size - 1 ? len : size - 1;
+
+		memcpy(dst, src, n);
+		dst[n] = '\0';
+	}
+	return len;
+}

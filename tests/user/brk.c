@@ -28,29 +28,6 @@ static char *brk_to(void *addr)
 	return (char *)syscall(SYS_brk, addr);
 }
 
-/* touch: in a child, write the byte at @p; print whether the child survived. */
-static void touch(const char *what, volatile char *p)
-{
-	int status;
-	pid_t pid = fork();
-
-	if (pid == 0) {
-		*p = 1;
-		_exit(0);
-	}
-	waitpid(pid, &status, 0);
-	printf("%s: %s\n", what, WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no fault");
-}
-
-/* all_zero: whether the @n bytes at @p are zero. */
-static int all_zero(const char *p, size_t n)
-{
-	for (size_t i = 0; i < n; i++)
-		if (p[i])
-			return 0;
-	return 1;
-}
-
 /* grow_and_shrink: the break moves in bytes, the heap in pages. */
 static void grow_and_shrink(char *start)
 {
@@ -59,12 +36,12 @@ static void grow_and_shrink(char *start)
 	check("the break starts page-aligned", ((uintptr_t)start & (PAGE - 1)) == 0);
 	check("growing returns the new break", brk_to(end) == end);
 	check("brk(0) returns it", brk_to(NULL) == end);
-	touch("write the last byte of the page holding the break", start + 4 * PAGE - 1);
-	touch("write the page above it", start + 4 * PAGE);
+	touch_in_child("write the last byte of the page holding the break", start + 4 * PAGE - 1, 1);
+	touch_in_child("write the page above it", start + 4 * PAGE, 1);
 	start[200] = 'x';
 	start[PAGE] = 'y';
 	check("shrinking returns the new break", brk_to(start + 100) == start + 100);
-	touch("write a page above the new break", start + PAGE);
+	touch_in_child("write a page above the new break", start + PAGE, 1);
 	check("the page holding the break keeps its bytes", start[200] == 'x');
 	check("growing again", brk_to(start + 2 * PAGE) == start + 2 * PAGE);
 	check("brings a zeroed page", all_zero(start + PAGE, PAGE));

@@ -7,8 +7,9 @@
  *                   a 16 MiB process must be chosen instead, and the hog
  *                   then gets all its memory and exits 0.
  * Booted by tests/boot_tests.py as init with little RAM (with and without a
- * swap disk); the kernel log names the victim. Exit status: 0 when all went
- * as expected.
+ * swap disk); the kernel log names the victim. Every frame and swap slot
+ * must come back afterwards (leakcheck.h). Exit status: 0 when all went as
+ * expected.
  * user-test: helper
  */
 #include <signal.h>
@@ -21,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "leakcheck.h"
 #include "oom_adj.h"
 #include "test.h"
 
@@ -103,19 +105,23 @@ static void adj(const char *hog_mib)
 	char *hog[] = { "/tests/hog", (char *)hog_mib, "-1000", NULL };
 	pid_t victim, h;
 
-	if (set_oom_score_adj(-1000)) /* nor us */
-		test_failures++;
 	victim = start(NULL, 16);
 	wait_holder();
+	if (set_oom_score_adj(-1000)) /* nor us: once the victim is forked, or it inherits -1000 too */
+		test_failures++;
 	h = start(hog, 0);
-	check("the 16 MiB process was killed by SIGKILL", ended("victim", victim) == SIGKILL);
 	check("the protected hog got all its memory", ended("hog", h) == 0);
+	*flag = 2; /* should the victim still live, let it end */
+	check("the 16 MiB process was killed by SIGKILL", ended("victim", victim) == SIGKILL);
 }
 
 int main(int argc, char *argv[])
 {
+	struct leak_snapshot start;
+
 	flag = mmap(NULL, 4096, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
 	*flag = 0;
+	start = leak_begin();
 	if (argc > 1 && strcmp(argv[1], "plain") == 0) {
 		plain();
 	} else if (argc > 2 && strcmp(argv[1], "adj") == 0) {
@@ -124,6 +130,7 @@ int main(int argc, char *argv[])
 		fprintf(stderr, "usage: oomtest plain | oomtest adj HOG_MIB\n");
 		return 2;
 	}
+	test_failures += leak_end(start);
 	printf("oomtest: the parent is alive, %d failure(s)\n", test_failures);
 	return test_failures;
 }

@@ -8,12 +8,8 @@
  *           parent the even ones, and each verifies its own view: its writes
  *           where it wrote, the common data elsewhere (pages shared
  *           copy-on-write go out to swap and come back for both).
- * The measuring process locks its own memory (mlockall) and runs the work in
- * children, so that afterwards free memory and free swap must be back where
- * they were (leak check), once the numbers settle. Our parent, /init, sleeps
- * meanwhile and may have some of its pages swapped out: each of those moved
- * one page from RAM to swap, which its VmSwap (/proc/1/status) counts, so the
- * check compares free RAM - init's swap and free swap + init's swap.
+ * The work runs in children, so that afterwards free memory and free swap
+ * must be back where they were (leakcheck.h).
  * Prints the counters that prove the mechanism (major faults; from the
  * kernel's /proc/vmstat when it has one). Exit status: errors found.
  * Booted by tests/boot_tests.py as init with little RAM and a swap disk.
@@ -25,10 +21,10 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
-#include <sys/sysinfo.h>
 #include <sys/wait.h>
-#include <time.h>
 #include <unistd.h>
+
+#include "leakcheck.h"
 
 #define PAGE 4096ul
 #define WORDS (PAGE / sizeof(uint64_t))
@@ -130,42 +126,6 @@ static uint64_t run(const char *mode, uint64_t mib)
 	return bad;
 }
 
-/* init_swap: pid 1's swapped-out pages (VmSwap of /proc/1/status); 0 when unknown. */
-static uint64_t init_swap(void)
-{
-	char line[128];
-	uint64_t kb = 0;
-	FILE *f = fopen("/proc/1/status", "r");
-
-	if (!f)
-		return 0;
-	while (fgets(line, sizeof(line), f))
-		if (sscanf(line, "VmSwap: %lu kB", &kb) == 1)
-			break;
-	fclose(f);
-	return kb / (PAGE / 1024);
-}
-
-/* settled: free RAM and swap in pages, with init's swapped pages counted as
- * still in RAM, once two looks 50 ms apart agree (reclaim may be finishing). */
-static void settled(uint64_t *ram, uint64_t *swap)
-{
-	struct timespec pause = { 0, 50000000 };
-	struct sysinfo si;
-
-	for (int i = 0; i < 100; i++) {
-		sysinfo(&si);
-		uint64_t moved = init_swap();
-		uint64_t r = si.freeram * si.mem_unit / PAGE - moved, s = si.freeswap * si.mem_unit / PAGE + moved;
-
-		if (i && r == *ram && s == *swap)
-			return;
-		*ram = r;
-		*swap = s;
-		nanosleep(&pause, NULL);
-	}
-}
-
 /* vmstat: print the lines of /proc/vmstat that count swapping and reclaim, if there is one. */
 static void vmstat(void)
 {
@@ -185,22 +145,20 @@ static void vmstat(void)
 
 int main(int argc, char *argv[])
 {
-	uint64_t ram0 = 0, swap0 = 0, ram1 = 0, swap1 = 0, bad;
+	struct leak_snapshot start;
 	struct rusage ru;
+	uint64_t bad;
+	int leaked;
 
 	if (argc != 3 || (strcmp(argv[1], "single") && strcmp(argv[1], "multi") && strcmp(argv[1], "fork"))) {
 		fprintf(stderr, "usage: swapstress single|multi|fork MIB\n");
 		return 2;
 	}
-	if (mlockall(MCL_CURRENT | MCL_FUTURE))
-		perror("swapstress: mlockall");
-	settled(&ram0, &swap0);
+	start = leak_begin();
 	bad = run(argv[1], strtoul(argv[2], NULL, 0));
-	settled(&ram1, &swap1);
 	getrusage(RUSAGE_CHILDREN, &ru);
 	printf("swapstress %s %s MiB: %lu bad pages, %ld major faults\n", argv[1], argv[2], bad, ru.ru_majflt);
-	printf("leak check: free pages %lu -> %lu, free swap pages %lu -> %lu: %s\n", ram0, ram1, swap0, swap1,
-	       ram0 == ram1 && swap0 == swap1 ? "ok" : "LEAK");
+	leaked = leak_end(start);
 	vmstat();
-	return (int)(bad + (ram0 != ram1 || swap0 != swap1));
+	return (int)bad + leaked;
 }

@@ -7,8 +7,11 @@
 #define TESTS_USER_TEST_H
 
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 /* How many check()s said no: a test's exit status. */
 static int test_failures __attribute__((unused));
@@ -33,6 +36,53 @@ static inline char *sibling(char *path, const char *argv0, const char *name)
 	else
 		snprintf(path, PATH_MAX, "%.*s/%s", (int)(slash - argv0), argv0, name);
 	return path;
+}
+
+/* names_in_order: whether each of the @n @names starts a line of @text,
+ * followed by @sep, in this order (other lines may come between: Linux adds
+ * lines from version to version and by configuration). The first one missing
+ * or out of place is said on stdout, to be seen in the test's diff. */
+static inline int names_in_order(const char *text, const char *const names[], int n, char sep)
+{
+	const char *at = text;
+
+	for (int i = 0; i < n; i++) {
+		size_t len = strlen(names[i]);
+		const char *line = at;
+		while (*line && !(strncmp(line, names[i], len) == 0 && line[len] == sep))
+			line = strchr(line, '\n') ? strchr(line, '\n') + 1 : line + strlen(line);
+		if (!*line) {
+			printf("missing or out of order: %s\n", names[i]);
+			return 0;
+		}
+		at = line;
+	}
+	return 1;
+}
+
+/* all_zero: whether the @n bytes at @p are zero. */
+static inline int all_zero(const char *p, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (p[i])
+			return 0;
+	return 1;
+}
+
+/* touch_in_child: in a child, read (or with @write, write) the byte at @p;
+ * print "@what: " and the signal that killed the child, or "no fault". */
+static inline void touch_in_child(const char *what, volatile char *p, int write)
+{
+	int status;
+	pid_t pid = fork();
+
+	if (pid == 0) {
+		if (write)
+			*p = 1;
+		_exit(write ? 0 : *p & 0); /* the read happens: @p is volatile */
+	}
+	waitpid(pid, &status, 0);
+	printf("%s: %s\n", what, WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no fault");
 }
 
 #endif

@@ -1,0 +1,81 @@
+/*
+ * tests/user/leakcheck.h - did a test give back every frame and swap slot?
+ * (header only). The measuring process locks its own memory (mlockall) and
+ * runs the work in children; leak_begin and leak_end then read free RAM and
+ * free swap, waiting for the numbers to settle (reclaim may be finishing).
+ * Our parent, /init, sleeps meanwhile and may have pages swapped out: each
+ * moved one page from RAM to swap, which its VmSwap (/proc/1/status) counts,
+ * so init's swapped pages are counted as still in RAM.
+ */
+#ifndef TESTS_USER_LEAKCHECK_H
+#define TESTS_USER_LEAKCHECK_H
+
+#include <stdint.h>
+#include <stdio.h>
+#include <sys/mman.h>
+#include <sys/sysinfo.h>
+#include <time.h>
+
+struct leak_snapshot {
+	uint64_t ram, swap; /* free pages, free swap pages */
+};
+
+/* init_swap: pid 1's swapped-out pages (VmSwap of /proc/1/status); 0 when unknown. */
+static inline uint64_t init_swap(void)
+{
+	char line[128];
+	uint64_t kb = 0;
+	FILE *f = fopen("/proc/1/status", "r");
+
+	if (!f)
+		return 0;
+	while (fgets(line, sizeof(line), f))
+		if (sscanf(line, "VmSwap: %lu kB", &kb) == 1)
+			break;
+	fclose(f);
+	return kb / 4;
+}
+
+/* leak_settled: free RAM and swap in pages (init's swapped pages as in RAM),
+ * once two looks 50 ms apart agree. */
+static inline struct leak_snapshot leak_settled(void)
+{
+	struct timespec pause = { 0, 50000000 };
+	struct leak_snapshot last = { 0, 0 }, now;
+	struct sysinfo si;
+
+	for (int i = 0; i < 100; i++) {
+		uint64_t moved;
+
+		sysinfo(&si);
+		moved = init_swap();
+		now.ram = si.freeram * si.mem_unit / 4096 - moved;
+		now.swap = si.freeswap * si.mem_unit / 4096 + moved;
+		if (i && now.ram == last.ram && now.swap == last.swap)
+			break;
+		last = now;
+		nanosleep(&pause, NULL);
+	}
+	return now;
+}
+
+/* leak_begin: lock our own memory, then the starting numbers. */
+static inline struct leak_snapshot leak_begin(void)
+{
+	if (mlockall(MCL_CURRENT | MCL_FUTURE))
+		perror("leakcheck: mlockall");
+	return leak_settled();
+}
+
+/* leak_end: print the leak check line against @start; 1 when something leaked, else 0. */
+static inline int leak_end(struct leak_snapshot start)
+{
+	struct leak_snapshot end = leak_settled();
+	int leaked = start.ram != end.ram || start.swap != end.swap;
+
+	printf("leak check: free pages %lu -> %lu, free swap pages %lu -> %lu: %s\n", start.ram, end.ram,
+	       start.swap, end.swap, leaked ? "LEAK" : "ok");
+	return leaked;
+}
+
+#endif

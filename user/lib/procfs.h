@@ -1,0 +1,32 @@
+/*
+ * user/lib/procfs.h - reading /proc the way procps does: the whole file at
+ * once, then values looked up by the name that starts their line.
+ */
+#ifndef USER_LIB_PROCFS_H
+#define USER_LIB_PROCFS_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/* read_text: the file at @path into @buf (@size bytes, NUL-terminated, cut to
+ * fit); its length, or -1 with errno set. */
+ssize_t read_text(const char *path, char *buf, size_t size);
+
+/* line_value: the number after @key on the line of @text that starts with
+ * @key ("MemFree:" in meminfo, "pgfault " in vmstat, "ctxt " in stat),
+ * blanks skipped; -1 when no line starts with @key. */
+long long line_value(const char *text, const char *key);
+
+/* What the demo programs watch: this process's address space and faults, and
+ * the system's free memory (kB, and faults). */
+struct mem_usage {
+	long long vm_size, vm_rss; /* /proc/self/status VmSize, VmRSS */
+	long long mem_free;        /* /proc/meminfo MemFree */
+	long minflt, majflt;       /* getrusage */
+};
+
+/* mem_usage_now: measure into @u. It causes no page fault once called once
+ * (its buffers are static), so two measurements bracket exactly what ran between. */
+void mem_usage_now(struct mem_usage *u);
+
+#endif
