@@ -211,13 +211,15 @@ static void fault_failed(struct trap_frame *f, uint64_t addr, enum fault_kind ki
 
 void handle_page_fault(struct trap_frame *f)
 {
-	uint64_t start = rdtsc(), addr = read_cr2(), majors = current->maj_flt;
+	bool tracing = fault_trace_mode != FAULT_TRACE_OFF; /* no TSC reads when off: the hot path */
+	uint64_t start = tracing ? rdtsc() : 0, addr = read_cr2(), majors = current->maj_flt;
 	struct vm_area *vma = NULL;
 	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
 	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
 	bool major = current->maj_flt != majors;
 
-	fault_trace_record(addr, f->rip, f->error_code, kind, err, major, rdtsc() - start);
+	if (tracing)
+		fault_trace_record(addr, f->rip, f->error_code, kind, err, major, rdtsc() - start);
 	if (err == 0)
 		fault_resolved(major);
 	else

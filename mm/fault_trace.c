@@ -50,11 +50,12 @@ static void error_bits(char out[6], uint16_t error)
 	out[5] = '\0';
 }
 
-/* outcome: how the fault of @r ended: a minor or major fault, a SIGSEGV, or an error. */
+/* outcome: how the fault of @r ended: a minor or major fault, a SIGSEGV, a
+ * kernel access sent to its -EFAULT fixup (or an oops), or an error. */
 static const char *outcome(const struct fault_record *r)
 {
 	if (r->err > 0)
-		return "segv";
+		return (r->error & PF_USER) ? "segv" : "fixup";
 	if (r->err < 0)
 		return "error";
 	return r->major ? "major" : "minor";
@@ -74,11 +75,8 @@ static size_t format_record(char *buf, size_t size, const struct fault_record *r
 void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, int err,
 			bool major, uint64_t cycles)
 {
-	struct fault_record *r;
+	struct fault_record *r = &ring[recorded++ & (FAULT_TRACE_SIZE - 1)];
 
-	if (fault_trace_mode == FAULT_TRACE_OFF)
-		return;
-	r = &ring[recorded++ & (FAULT_TRACE_SIZE - 1)];
 	*r = (struct fault_record){ .seq = recorded, .addr = addr, .rip = rip, .cycles = cycles,
 				    .pid = current->pid, .error = (uint16_t)error, .kind = (uint8_t)kind,
 				    .major = major, .err = (int8_t)err };

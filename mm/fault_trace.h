@@ -40,7 +40,7 @@ void fault_trace_init(void);
 /* fault_trace_set: set the mode (0 off, 1 on, 2 log); -EINVAL otherwise. */
 int fault_trace_set(long mode);
 
-/* fault_trace_record: note one fault, when tracing is on. */
+/* fault_trace_record: note one fault; the fault handler calls it only while tracing is on. */
 void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, int err,
 			bool major, uint64_t cycles);
 

@@ -74,12 +74,17 @@ struct page *filemap_get_page(const uint8_t *bytes)
 	return page;
 }
 
-void filemap_remove(struct page *page)
+void filemap_put_page(struct page *page)
 {
-	if (!page_test(page, PG_file) || page->refcount != 1 || page->mapcount)
-		panic("filemap_remove: pfn %#lx is not an unused cache page (refcount %d)",
-		      page_to_pfn(page), page->refcount);
-	list_del(&page->lru);
+	if (!page_test(page, PG_file) || page->refcount <= page->mapcount)
+		panic("filemap_put_page: pfn %#lx is not a referenced cache page (refcount %d, mapcount %d)",
+		      page_to_pfn(page), page->refcount, page->mapcount);
+	if (page->refcount > 1) {
+		page->refcount--;
+		return;
+	}
+	list_del(&page->lru); /* the last reference: out of the cache, and freed */
 	page_clear(page, PG_file);
 	page->private = 0;
+	free_pages(page, 0, NR_FILE_PAGES);
 }

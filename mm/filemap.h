@@ -19,10 +19,11 @@
  * reference and mapping are counted for the caller. NULL when out of memory. */
 struct page *filemap_get_page(const uint8_t *bytes);
 
-/* filemap_remove: take @page (PG_file, its last user about to free it) out of the cache
- * before it is freed. The initrd still holds the bytes, so nothing is lost:
- * a cache page nobody maps is dropped at once, where Linux would keep it
- * until reclaim (its backing store is a disk, ours is RAM). */
-void filemap_remove(struct page *page);
+/* filemap_put_page: one reference (and mapping, already uncounted by the
+ * caller) fewer to the cache page @page; the last takes it out of the cache
+ * and frees it. The initrd still holds the bytes, so nothing is lost: a cache
+ * page nobody maps is dropped at once, where Linux would keep it until
+ * reclaim (its backing store is a disk, ours is RAM). */
+void filemap_put_page(struct page *page);
 
 #endif

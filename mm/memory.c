@@ -7,13 +7,15 @@
  * mm/mprotect.c (change_protection). Every table access goes through the one
  * walker, mm/pgtable.h.
  *
- * Frames: a user frame comes from alloc_pages(0, NR_ANON_PAGES). Its struct
- * page counts the PTEs that map it, in every mm, twice over: mapcount (Linux:
- * _mapcount) and refcount (Linux: _refcount; nothing else holds user frames
- * yet). fork shares every page: VM_SHARED ones writable, private ones
- * read-only in both processes (copy-on-write); the first write to a shared
- * private page copies it, or reuses it when it has become the last mapping.
- * The frame is freed when its last PTE goes. mm->rss counts this mm's PTEs.
+ * Frames: an anonymous user frame comes from alloc_anon_page (mm/anon_page.h),
+ * a file page from the page cache (mm/filemap.h). Its struct page counts the
+ * PTEs that map it, in every mm, in mapcount (Linux: _mapcount); refcount
+ * (Linux: _refcount) counts those and the other holders: the swap cache, and
+ * reclaim while it works on the page. fork shares every page: VM_SHARED ones
+ * writable, private ones read-only in both processes (copy-on-write); the
+ * first write to a shared private page copies it, or reuses it when it has
+ * become the last mapping. The frame is freed with its last reference.
+ * mm->rss counts this mm's PTEs that hold a frame (not the zero page).
  *
  * The zero page: one frame of zeros, mapped read-only wherever untouched
  * anonymous memory is read (Linux: ZERO_PAGE). It is never counted, in
@@ -161,12 +163,7 @@ static void frame_put(uint64_t pa)
 		      page_to_pfn(page), page->mapcount, page->refcount);
 	page->mapcount--;
 	if (page_test(page, PG_file)) {
-		if (page->refcount > 1) {
-			page->refcount--;
-			return;
-		}
-		filemap_remove(page);
-		free_pages(page, 0, NR_FILE_PAGES);
+		filemap_put_page(page);
 	} else if (page_test(page, PG_swapcache)) {
 		put_anon_page(page); /* the cache's reference keeps it */
 		swapcache_try_free(page);
@@ -217,7 +214,8 @@ static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot, bool shared)
 
 /* install_frame: map the frame @pa at @va of @mm with @vma's rights (read-only
  * while shared copy-on-write); takes over the caller's reference to it (dropped
- * on failure). 0 or -ENOMEM. */
+ * on failure). Only faults and populate call it, never for a PROT_NONE VMA
+ * (fork copies entries itself). 0 or -ENOMEM. */
 static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t pa)
 {
 	uint32_t prot = vma->prot;
@@ -231,8 +229,6 @@ static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, 
 			panic("install_frame: %#lx is mapped already (%d)", va, err);
 		return err;
 	}
-	if (prot == PROT_NONE)
-		pte_set_prot(mm->pml4, va, PROT_NONE, shared);
 	if (!is_zero_page(pa))
 		mm->rss++;
 	return 0;
@@ -316,34 +312,60 @@ int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
 }
 
 /* zap_range: unmap_page each page that has an entry, then drop its frame. */
+/* zap_entry: drop what the entry @old, just cleared at @va of @mm, held: a swap slot, or a frame. */
+static void zap_entry(struct mm *mm, uint64_t va, pte_t old)
+{
+	uint64_t pa;
+
+	if (is_swap_pte(old)) {
+		if (!mm->swap_ents)
+			panic("zap_entry: swap entry count underflow at %#lx", va);
+		free_swap_and_cache(swp_slot(old));
+		mm->swap_ents--;
+		return;
+	}
+	pa = pte_frame(old);
+	if (is_zero_page(pa))
+		return;
+	if (!mm->rss)
+		panic("zap_entry: rss underflow at %#lx", va);
+	if (old & PTE_D)
+		page_set(phys_to_page(pa), PG_dirty); /* a shared page others still map: keep the news */
+	frame_put(pa);
+	mm->rss--;
+}
+
+/* TLB_FLUSH_CEILING: up to this many pages a zap flushes each with invlpg, past
+ * it once for all (Linux: tlb_single_page_flush_ceiling, 33). No user code
+ * runs before zap_range returns, so a stale entry for a freed frame is harmless
+ * until then. */
+#define TLB_FLUSH_CEILING 33
+
+/* zap_range: clear each entry table by table through the cursor, drop what it
+ * held, prune each emptied table once, and flush the TLB page by page or once. */
 void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 {
 	struct pte_cursor c = { .root = mm->pml4 };
-	uint64_t va = start;
+	uint64_t va = start, table = 0, flushed = 0;
+	bool cleared = false;
+	pte_t *e;
 
-	for (; next_pte(&c, &va, end); va += PAGE_SIZE) {
-		pte_t old = unmap_page(mm->pml4, va);
+	for (; (e = next_pte(&c, &va, end)); va += PAGE_SIZE) {
+		pte_t old;
 
-		c.table = NULL; /* unmap_page may have freed the table */
-		uint64_t pa;
-
-		if (is_swap_pte(old)) {
-			if (!mm->swap_ents)
-				panic("zap_range: swap entry count underflow at %#lx", va);
-			free_swap_and_cache(swp_slot(old));
-			mm->swap_ents--;
-			continue;
-		}
-		pa = pte_frame(old);
-		if (is_zero_page(pa))
-			continue;
-		if (!mm->rss)
-			panic("zap_range: rss underflow at %#lx", va);
-		if (old & PTE_D)
-			page_set(phys_to_page(pa), PG_dirty); /* a shared page others still map: keep the news */
-		frame_put(pa);
-		mm->rss--;
+		if (cleared && (va & ~(PAGE_2M - 1)) != table)
+			pt_prune(mm->pml4, table); /* the cursor has left it: it may go */
+		table = va & ~(PAGE_2M - 1);
+		cleared = true;
+		old = pte_clear(e);
+		if ((old & PTE_P) && ++flushed <= TLB_FLUSH_CEILING)
+			flush_tlb_page(va);
+		zap_entry(mm, va, old);
 	}
+	if (cleared)
+		pt_prune(mm->pml4, table);
+	if (flushed > TLB_FLUSH_CEILING)
+		flush_tlb_all();
 }
 
 /* change_vma_prot: pte_set_prot each page of @vma that has an entry, to @vma->prot. */

@@ -242,6 +242,20 @@ int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 	return map_leaf(root, va, PT_PTE, pa | flags | PTE_P);
 }
 
+/* pte_clear: empty the non-empty leaf entry @e (a pointer walk() gave); uncounted, not flushed, not pruned. */
+pte_t pte_clear(pte_t *e)
+{
+	if (!*e)
+		panic("pte_clear: entry at %p is empty", (void *)e);
+	return entry_clear(e);
+}
+
+/* pt_prune: prune() for callers that emptied entries with pte_clear. */
+void pt_prune(uint64_t root, uint64_t va)
+{
+	prune(root, va);
+}
+
 /* pte_install: put @val in the empty leaf entry @e (a pointer walk() gave); counted. */
 void pte_install(pte_t *e, pte_t val)
 {
