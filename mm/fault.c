@@ -56,7 +56,7 @@ static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t 
 	return vma->kind == VMA_FILE ? FAULT_FILE_PAGE : FAULT_ZERO_PAGE;
 }
 
-enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vmap)
+enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vmap, pte_t **ptep)
 {
 	struct mm *mm = current->mm;
 	struct vm_area *vma;
@@ -76,7 +76,7 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 	if (!access_allowed(vma->prot, error_code))
 		return FAULT_SEGV_ACCESS;
 	if (!(error_code & PF_PRESENT)) {
-		pte_t *e = walk(mm->pml4, addr, PT_PTE, false);
+		pte_t *e = *ptep = walk(mm->pml4, addr, PT_PTE, false); /* the handler fills it: no second walk */
 		return (e && is_swap_pte(*e)) ? FAULT_SWAP_IN : classify_not_present(vma, error_code);
 	}
 	if (error_code & PF_WRITE)
@@ -101,26 +101,27 @@ const char *fault_kind_name(enum fault_kind kind)
 	return "?";
 }
 
-/* do_zero_page: map the shared zero page (Linux: do_anonymous_page, read case). */
-static int do_zero_page(struct vm_area *vma, uint64_t va)
+/* do_zero_page: map the shared zero page into the empty @pte (or NULL: walk)
+ * (Linux: do_anonymous_page, read case). */
+static int do_zero_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_ZERO);
-	return map_zero_page(current->mm, vma, va);
+	return map_zero_page(current->mm, vma, va, pte);
 }
 
 /* do_file_page: map the file's page from the page cache, read-only (Linux: do_read_fault). */
-static int do_file_page(struct vm_area *vma, uint64_t va)
+static int do_file_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_FILE);
-	return map_file_page(current->mm, vma, va);
+	return map_file_page(current->mm, vma, va, pte);
 }
 
 /* do_demand_page: a first frame of this process's own: zeros, or a private copy
  * of the file's bytes (Linux: do_anonymous_page write case, do_cow_fault). */
-static int do_demand_page(struct vm_area *vma, uint64_t va)
+static int do_demand_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_DEMAND);
-	return private_page(current->mm, vma, va);
+	return private_page(current->mm, vma, va, pte);
 }
 
 /* do_swap_page: bring the page back from the swap cache or the disk (Linux: do_swap_page). */
@@ -152,8 +153,8 @@ static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code
 	vma->start = va;
 	count_vm_event(PGFAULT_STACK);
 	/* the stack is anonymous memory: a read maps the zero page, a write a new frame */
-	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va)
-									 : do_demand_page(vma, va);
+	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va, NULL)
+									 : do_demand_page(vma, va, NULL);
 }
 
 /* do_segv: a bad user access: log it the Linux way and kill with SIGSEGV. */
@@ -165,13 +166,14 @@ static void do_segv(struct trap_frame *f, uint64_t addr, enum fault_kind kind)
 	force_signal(SIGSEGV);
 }
 
-/* resolve: run the handler for @kind; 0, -ENOMEM, or 1 when @kind is no resolution. */
-static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint64_t error_code)
+/* resolve: run the handler for @kind (@pte: the entry classify_fault walked to,
+ * or NULL); 0, -errno, or 1 when @kind is no resolution. */
+static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
 {
 	switch (kind) {
-	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va);
-	case FAULT_FILE_PAGE:    return do_file_page(vma, va);
-	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va);
+	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va, pte);
+	case FAULT_FILE_PAGE:    return do_file_page(vma, va, pte);
+	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va, pte);
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code);
 	case FAULT_COW:          return do_cow(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
@@ -214,8 +216,9 @@ void handle_page_fault(struct trap_frame *f)
 	bool tracing = fault_trace_mode != FAULT_TRACE_OFF; /* no TSC reads when off: the hot path */
 	uint64_t start = tracing ? rdtsc() : 0, addr = read_cr2(), majors = current->maj_flt;
 	struct vm_area *vma = NULL;
-	enum fault_kind kind = classify_fault(addr, f->error_code, &vma);
-	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code);
+	pte_t *pte = NULL;
+	enum fault_kind kind = classify_fault(addr, f->error_code, &vma, &pte);
+	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code, pte);
 	bool major = current->maj_flt != majors;
 
 	if (tracing)

@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include "arch/x86_64/trap_frame.h"
+#include "mm/pgtable.h"
 
 /* #PF error code bits (Intel SDM Vol. 3A 4.7). */
 #define PF_PRESENT (1u << 0) /* 0: not-present page; 1: protection violation */
@@ -35,8 +36,9 @@ enum fault_kind {
 struct vm_area;
 
 /* classify_fault: decide what a fault at @addr with @error_code is, for current;
- * *@vma gets the VMA the handler works on (or NULL). */
-enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vma);
+ * *@vma gets the VMA the handler works on (or NULL), and for a not-present
+ * fault *@pte the page's entry when its page table exists (or NULL). */
+enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vma, pte_t **pte);
 
 /* fault_kind_name: the reason word of the segfault log line. */
 const char *fault_kind_name(enum fault_kind kind);

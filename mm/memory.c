@@ -213,15 +213,21 @@ static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot, bool shared)
 }
 
 /* install_frame: map the frame @pa at @va of @mm with @vma's rights (read-only
- * while shared copy-on-write); takes over the caller's reference to it (dropped
- * on failure). Only faults and populate call it, never for a PROT_NONE VMA
- * (fork copies entries itself). 0 or -ENOMEM. */
-static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t pa)
+ * while shared copy-on-write), into the empty entry @e when the caller walked
+ * to it already (the fault path did), else through map_page; takes over the
+ * caller's reference to the frame (dropped on failure). Only faults and
+ * populate call it, never for a PROT_NONE VMA (fork copies entries itself).
+ * 0 or -ENOMEM. */
+static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t pa, pte_t *e)
 {
-	uint32_t prot = vma->prot;
-	bool shared = vma->flags & VM_SHARED;
 	/* Accessed from birth: the faulting access is one, and reclaim gives a new page a round */
-	int err = map_page(mm->pml4, va, pa, page_flags(pa, prot, shared) | PTE_A);
+	uint64_t flags = page_flags(pa, vma->prot, vma->flags & VM_SHARED) | PTE_A;
+	int err = 0;
+
+	if (e)
+		pte_install(e, pa | flags | PTE_P);
+	else
+		err = map_page(mm->pml4, va, pa, flags);
 
 	if (err) {
 		frame_put(pa);
@@ -246,14 +252,14 @@ static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
 	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
 }
 
-int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
 {
-	uint64_t pa = frame_alloc(va);
+	uint64_t pa = frame_alloc(va); /* may sleep: @e's table stays, only we change our mm */
 
 	if (!pa)
 		return -ENOMEM;
 	fill_page(phys_to_virt(pa), vma, va);
-	return install_frame(mm, vma, va, pa);
+	return install_frame(mm, vma, va, pa, e);
 }
 
 /* populate_page: make the page at @va of @vma present as a first touch would
@@ -269,8 +275,8 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 	if (e && *e)
 		return 0;
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
-		return map_file_page(mm, vma, va);
-	return private_page(mm, vma, va);
+		return map_file_page(mm, vma, va, e);
+	return private_page(mm, vma, va, e);
 }
 
 /* populate_vma: make the pages of [start, end) inside @vma present. 0 or -ENOMEM. */
@@ -429,24 +435,24 @@ int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
 	return 0;
 }
 
-int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
 {
-	return install_frame(mm, vma, va, zero_page_pa);
+	return install_frame(mm, vma, va, zero_page_pa, e);
 }
 
-int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
+int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
 {
 	uint64_t off = vma->file_offset + (va - vma->start);
 	struct page *page;
 
 	if (!vma->file_data || off >= vma->file_size)
-		return map_zero_page(mm, vma, va); /* past the file's bytes: the bss */
+		return map_zero_page(mm, vma, va, e); /* past the file's bytes: the bss */
 	if (vma->file_size - off < PAGE_SIZE)
-		return private_page(mm, vma, va); /* cut short: a zero tail, private */
+		return private_page(mm, vma, va, e); /* cut short: a zero tail, private */
 	page = filemap_get_page(vma->file_data + off);
 	if (!page)
 		return -ENOMEM;
-	return install_frame(mm, vma, va, page_to_phys(page));
+	return install_frame(mm, vma, va, page_to_phys(page), e);
 }
 
 /* is_anon_frame: @pa is an anonymous frame (on the LRU: reclaim may take it while we sleep). */

@@ -9,6 +9,7 @@
 #define MM_MEMORY_H
 
 #include "mm/mm.h"
+#include "mm/pgtable.h"
 
 /* zap_range: unmap every page of [start, end) of @mm and drop its frame (freed at
  * the last reference). The one place user pages are unmapped (Linux: zap_page_range). */
@@ -27,19 +28,25 @@ int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma);
 /* zero_page_init: allocate the shared zero page. Boot, once. */
 void zero_page_init(void);
 
+/*
+ * The three first-touch mappers below take @e, the empty PTE of @va when the
+ * caller has walked to it already (the fault classifier did, and populate),
+ * or NULL: then they walk themselves (map_page), building missing tables.
+ */
+
 /* map_zero_page: map the zero page read-only at @va of @vma (a read of untouched
  * anonymous memory). 0 or -ENOMEM (a page table). */
-int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
+int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
 /* private_page: map at @va of @vma (no entry yet) a new frame of this mm's own
  * with the page's first contents: zeros, or the file's bytes (a first write).
  * 0 or -ENOMEM. May sleep (reclaim). */
-int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
+int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
 /* map_file_page: map the page at @va of file VMA @vma for reading: the page
  * cache's frame of a whole file page (read-only, shared), a private copy of a
  * page the mapping cuts short, the zero page past the file. 0 or -ENOMEM. */
-int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va);
+int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
 /* swap_in_page: resolve a fault at @va of @vma, whose PTE holds a swap entry:
  * map the page from the swap cache or the disk (*@major when read from disk;

@@ -209,8 +209,8 @@ static void test_file_page_cache(void **state)
 	assert_non_null(vma_map_file(a, A(0), P(4), RW, 0, data, sizeof(data), 0));
 	assert_non_null(vma_map_file(b, A(0), P(4), RW, 0, data, sizeof(data), 0));
 	for (i = 0; i < 4; i++) {
-		assert_int_equal(map_file_page(a, vma_find(a, A(i)), A(i)), 0);
-		assert_int_equal(map_file_page(b, vma_find(b, A(i)), A(i)), 0);
+		assert_int_equal(map_file_page(a, vma_find(a, A(i)), A(i), NULL), 0);
+		assert_int_equal(map_file_page(b, vma_find(b, A(i)), A(i), NULL), 0);
 	}
 	cached = frame_of(a, A(1));
 	assert_ptr_equal(frame_of(b, A(1)), cached); /* one frame for both */
@@ -437,8 +437,8 @@ static void test_zero_page(void **state)
 	assert_non_null(vma_map(mm, A(0), P(4), RW, 0, VMA_ANON));
 	free_before = page_zone.nr_free;
 	tables_before = vm_stat[NR_PAGETABLE];
-	assert_int_equal(map_zero_page(mm, vma_find(mm, A(1)), A(1)), 0);
-	assert_int_equal(map_zero_page(mm, vma_find(mm, A(2)), A(2)), 0);
+	assert_int_equal(map_zero_page(mm, vma_find(mm, A(1)), A(1), NULL), 0);
+	assert_int_equal(map_zero_page(mm, vma_find(mm, A(2)), A(2), NULL), 0);
 	/* page tables only (PDPT, PD, PT), no data frame */
 	assert_int_equal(free_before - page_zone.nr_free, vm_stat[NR_PAGETABLE] - tables_before);
 	assert_int_equal(mm->rss, 0);
