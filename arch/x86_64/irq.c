@@ -6,7 +6,6 @@
 #include "kernel/printk.h"
 
 static irq_handler_t handlers[16];
-static unsigned spurious_seen; /* bit n: a spurious IRQ n was logged */
 
 int irq_request(unsigned irq, irq_handler_t fn)
 {
@@ -28,12 +27,6 @@ void irq_register(unsigned irq, irq_handler_t fn)
 void irq_dispatch(struct trap_frame *f)
 {
 	unsigned irq = (unsigned)(f->vector - IRQ_BASE_VECTOR);
-	if (pic_spurious(irq)) { /* no handler, no EOI to the PIC that sent it (Linux logs it once too) */
-		if (!(spurious_seen & (1u << irq)))
-			pr_debug("spurious 8259A interrupt: IRQ%u.\n", irq);
-		spurious_seen |= 1u << irq;
-		return;
-	}
 	if (handlers[irq])
 		handlers[irq](f);
 	else
