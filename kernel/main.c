@@ -117,7 +117,8 @@ void kernel_main(uint64_t boot_info_phys)
 	if (cmdline_has("crash"))
 		crash(cmdline_get("crash"));
 
-	irq_register(IRQ_TIMER, sched_tick);
+	if (irq_register(IRQ_TIMER, sched_tick))
+		panic("kernel_main: the timer's IRQ %u is taken", IRQ_TIMER);
 	pit_start(HZ);
 	console_init();
 	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);

@@ -2,12 +2,11 @@
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pic.h"
 #include "kernel/errno.h"
-#include "kernel/panic.h"
 #include "kernel/printk.h"
 
 static irq_handler_t handlers[16];
 
-int irq_request(unsigned irq, irq_handler_t fn)
+int irq_register(unsigned irq, irq_handler_t fn)
 {
 	if (irq >= 16 || irq == PIC_CASCADE_IRQ)
 		return -EINVAL;
@@ -16,12 +15,6 @@ int irq_request(unsigned irq, irq_handler_t fn)
 	handlers[irq] = fn;
 	pic_unmask(irq);
 	return 0;
-}
-
-void irq_register(unsigned irq, irq_handler_t fn)
-{
-	if (irq >= 16 || handlers[irq] || irq_request(irq, fn))
-		panic("irq_register: IRQ %u is invalid or taken", irq);
 }
 
 void irq_dispatch(struct trap_frame *f)

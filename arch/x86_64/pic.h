@@ -13,6 +13,9 @@
 #define IRQ_TIMER 0
 #define IRQ_COM1  4
 #define PIC_CASCADE_IRQ 2 /* the master's input from the slave: never a device */
+/* The lines above: the kernel's own, so never a PCI device's (firmware that
+ * routed one there is wrong, and the device is refused). */
+#define PIC_KERNEL_LINES (1u << IRQ_TIMER | 1u << IRQ_COM1 | 1u << PIC_CASCADE_IRQ)
 
 /* pic_init: remap both PICs to IRQ_BASE_VECTOR with every line masked. Boot, once. */
 void pic_init(void);
