@@ -19,6 +19,7 @@
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"
+#include "kernel/panic.h"
 #include "kernel/uaccess.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/irq.h"
@@ -215,6 +216,7 @@ void console_init(void)
 {
 	while (serial_getc_nowait() >= 0)
 		; /* drop whatever arrived before anyone could read it */
-	irq_register(IRQ_COM1, console_irq);
+	if (irq_register(IRQ_COM1, console_irq))
+		panic("console_init: COM1's IRQ %u is taken", IRQ_COM1);
 	serial_enable_rx_irq();
 }

@@ -137,11 +137,13 @@ int pci_request_irq(struct pci_dev *d, irq_handler_t fn)
 {
 	int err;
 
-	if (!d->irq_pin || d->irq_line >= 16) /* 0xff: "unknown or no connection" (PCI 3.0, 6.2.4) */
+	/* 0xff: "unknown or no connection" (PCI 3.0, 6.2.4); the timer's and COM1's
+	 * lines would make their later irq_register fail */
+	if (!d->irq_pin || d->irq_line >= 16 || (PIC_KERNEL_LINES & 1u << d->irq_line))
 		return -ENODEV;
-	err = irq_request(d->irq_line, fn);
+	err = irq_register(d->irq_line, fn);
 	if (err)
-		return err == -EINVAL ? -ENODEV : err;
+		return err;
 	pic_set_level_triggered(d->irq_line);
 	return d->irq_line;
 }

@@ -86,8 +86,9 @@ void pci_enable_device(struct pci_dev *d);
 /*
  * pci_request_irq: have @fn called for @d's INTx line (level-triggered, shared
  * with other devices that @fn must also serve). Returns the IRQ number, or
- * -ENODEV when the device has no interrupt pin or the firmware routed none,
- * -EBUSY when another driver owns the line.
+ * -ENODEV when the device has no interrupt pin or the firmware routed it to
+ * none or to one of the kernel's own lines (timer, COM1, cascade), -EBUSY when
+ * another driver owns the line.
  */
 int pci_request_irq(struct pci_dev *d, irq_handler_t fn);
 

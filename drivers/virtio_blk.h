@@ -5,9 +5,9 @@
  *
  * I/O moves whole 512-byte sectors between the disk and a physically contiguous
  * buffer. The caller sleeps until the interrupt handler sees the device finish
- * its request; only the idle process (the boot context, before anything else
- * runs, e.g. reading the swap header) polls instead, since nothing could wake
- * it. Up to nr_slots requests are in flight at once, from any number of
+ * its request; the idle process (the boot context, before anything else runs,
+ * e.g. reading the swap header), which cannot sleep, halts until that
+ * interrupt instead. Up to nr_slots requests are in flight at once, from any number of
  * processes and kernel threads; a caller that finds every slot busy sleeps
  * until one is free.
  * Lock: interrupts off around the slots and the rings (single CPU).
@@ -45,7 +45,6 @@ struct virtio_blk_stats {
 	uint64_t reads, writes, errors; /* requests finished */
 	uint64_t irqs;                  /* interrupts that found this disk's ISR set */
 	uint64_t sleeps;                /* sleep_on calls, waiting for a slot or a request */
-	uint64_t polled;                /* requests the idle process waited for by polling */
 	unsigned in_flight, max_in_flight;
 };
 

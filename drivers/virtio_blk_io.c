@@ -73,17 +73,18 @@ void virtio_blk_irq(struct trap_frame *f)
 }
 
 /*
- * wait_step: wait a little for @d. The idle process (pid 0: the boot context,
- * or the loop that runs when every process sleeps) must not sleep, since
- * nothing would be left to run, and at boot interrupts are still off: it polls
- * the device. Anyone else sleeps on @wq until the interrupt handler wakes it.
- * Interrupts off.
+ * wait_step: wait a little for @d. Interrupts off, as on entry. A process
+ * sleeps on @wq until the interrupt handler wakes it. The idle process (pid 0:
+ * the boot context, e.g. reading the swap header) cannot sleep, since nothing
+ * would be left to run: it halts with interrupts on until the next interrupt,
+ * the device's completion among them (sti's one-instruction shadow keeps it
+ * from arriving between the caller's check and the hlt, SDM Vol. 2B "STI").
  */
 static void wait_step(struct virtio_blk *d, struct wait_queue *wq)
 {
 	if (current->pid == 0) {
-		service(d);
-		cpu_relax();
+		safe_halt();
+		cli();
 		return;
 	}
 	d->stats.sleeps++;
@@ -136,8 +137,6 @@ static int finish(struct virtio_blk *d, unsigned s, uint64_t sector, uint32_t le
 		d->stats.writes++;
 	else
 		d->stats.reads++;
-	if (current->pid == 0)
-		d->stats.polled++;
 	d->slot[s].busy = false;
 	wake_up(&d->slot_wq);
 	if (status == VIRTIO_BLK_S_OK)

@@ -110,14 +110,15 @@ void kernel_main(uint64_t boot_info_phys)
 	sched_init();          /* current = the idle process from here on */
 	pci_init();
 	virtio_blk_init();     /* vda, vdb, ...: needs kmalloc, ioremap and the PIC */
-	swap_init();           /* swapon /dev/vda: reads its header by polling, nothing runs yet */
+	swap_init();           /* swapon /dev/vda: reads its header, halting until the disk interrupts */
 
 	if (cmdline_has("selftest"))
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
 	if (cmdline_has("crash"))
 		crash(cmdline_get("crash"));
 
-	irq_register(IRQ_TIMER, sched_tick);
+	if (irq_register(IRQ_TIMER, sched_tick))
+		panic("kernel_main: the timer's IRQ %u is taken", IRQ_TIMER);
 	pit_start(HZ);
 	console_init();
 	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);

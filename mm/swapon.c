@@ -82,7 +82,7 @@ static void log_refusal(const char *path, enum swap_header_error err, const stru
 }
 
 /* read_header: read the first SWAP_HEADER_SCAN bytes of @d (fewer on a smaller disk) into a
- * new block of frames, polling; returns the block (caller frees, order SCAN_ORDER) or NULL. */
+ * new block of frames; returns the block (caller frees, order SCAN_ORDER) or NULL. */
 static struct page *read_header(struct virtio_blk *d, uint64_t disk_bytes, uint32_t *len)
 {
 	struct page *p = alloc_pages(SCAN_ORDER, NR_KERNEL_MISC);

@@ -26,7 +26,7 @@ struct swap_area {
 extern struct swap_area *swap_area; /* NULL: no swap */
 
 /* swap_init: activate /dev/vda as swap if it is valid and swap=off is absent; else log why not.
- * Boot, once, after virtio_blk_init, before anything else runs (it reads the header by polling). */
+ * Boot, once, after virtio_blk_init, before anything else runs. */
 void swap_init(void);
 
 /* swap_slot_bad: whether @slot (1..nr_slots-1) is listed bad in the header. */

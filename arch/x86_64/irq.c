@@ -2,13 +2,11 @@
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pic.h"
 #include "kernel/errno.h"
-#include "kernel/panic.h"
 #include "kernel/printk.h"
 
 static irq_handler_t handlers[16];
-static unsigned spurious_seen; /* bit n: a spurious IRQ n was logged */
 
-int irq_request(unsigned irq, irq_handler_t fn)
+int irq_register(unsigned irq, irq_handler_t fn)
 {
 	if (irq >= 16 || irq == PIC_CASCADE_IRQ)
 		return -EINVAL;
@@ -19,21 +17,9 @@ int irq_request(unsigned irq, irq_handler_t fn)
 	return 0;
 }
 
-void irq_register(unsigned irq, irq_handler_t fn)
-{
-	if (irq >= 16 || handlers[irq] || irq_request(irq, fn))
-		panic("irq_register: IRQ %u is invalid or taken", irq);
-}
-
 void irq_dispatch(struct trap_frame *f)
 {
 	unsigned irq = (unsigned)(f->vector - IRQ_BASE_VECTOR);
-	if (pic_spurious(irq)) { /* no handler, no EOI to the PIC that sent it (Linux logs it once too) */
-		if (!(spurious_seen & (1u << irq)))
-			pr_debug("spurious 8259A interrupt: IRQ%u.\n", irq);
-		spurious_seen |= 1u << irq;
-		return;
-	}
 	if (handlers[irq])
 		handlers[irq](f);
 	else

@@ -6,17 +6,13 @@
 
 typedef void (*irq_handler_t)(struct trap_frame *f);
 
-/* irq_register: run @fn for every interrupt on @irq, and unmask the line. Boot time;
- * for the kernel's own fixed lines (timer, COM1): a taken line is a bug and panics. */
-void irq_register(unsigned irq, irq_handler_t fn);
-
 /*
- * irq_request: the same for a line a device reported (PCI Interrupt Line): 0 once
- * @fn handles @irq (also when it already did: a driver with several devices on one
- * shared line registers one handler that serves them all), -EINVAL for a line that
- * does not exist or is the cascade, -EBUSY when another handler owns it. Boot time.
+ * irq_register: run @fn for every interrupt on @irq, and unmask the line. 0;
+ * -EINVAL for a line that does not exist or is the cascade; -EBUSY when another
+ * handler has it. The same @fn again is 0: a driver with several devices on
+ * one shared PCI line registers one handler that serves them all. Boot time.
  */
-int irq_request(unsigned irq, irq_handler_t fn);
+int irq_register(unsigned irq, irq_handler_t fn);
 
 /* irq_dispatch: from trap_dispatch for vectors IRQ_BASE_VECTOR..+15: handler, then EOI. */
 void irq_dispatch(struct trap_frame *f);

@@ -10,8 +10,6 @@
 #define PIC2_CMD  0xa0
 #define PIC2_DATA 0xa1
 #define PIC_EOI   0x20
-#define PIC_READ_ISR 0x0b /* OCW3: the next read of the command port returns the in-service register */
-#define PIC_SPURIOUS 7    /* the input a PIC reports when nothing is pending at acknowledge time */
 /* Edge/Level Control Registers of the PIIX south bridge, one bit per IRQ
  * (Intel 82371SB PIIX3 datasheet, "ELCR1/ELCR2 Edge/Level Control"): 1 = level. */
 #define ELCR1     0x4d0
@@ -41,20 +39,6 @@ void pic_set_level_triggered(unsigned irq)
 {
 	uint16_t port = irq < 8 ? ELCR1 : ELCR2;
 	outb(port, inb(port) | (1 << (irq & 7)));
-}
-
-bool pic_spurious(unsigned irq)
-{
-	uint16_t cmd = irq < 8 ? PIC1_CMD : PIC2_CMD;
-
-	if ((irq & 7) != PIC_SPURIOUS)
-		return false;
-	outb(cmd, PIC_READ_ISR);
-	if (inb(cmd) & (1 << PIC_SPURIOUS))
-		return false; /* really in service: a real interrupt */
-	if (irq >= 8)
-		outb(PIC1_CMD, PIC_EOI); /* the master did take its cascade input */
-	return true;
 }
 
 void pic_eoi(unsigned irq)

@@ -8,12 +8,14 @@
 #define ARCH_X86_64_PIC_H
 
 #include <stdint.h>
-#include <stdbool.h>
 
 #define IRQ_BASE_VECTOR 0x20
 #define IRQ_TIMER 0
 #define IRQ_COM1  4
 #define PIC_CASCADE_IRQ 2 /* the master's input from the slave: never a device */
+/* The lines above: the kernel's own, so never a PCI device's (firmware that
+ * routed one there is wrong, and the device is refused). */
+#define PIC_KERNEL_LINES (1u << IRQ_TIMER | 1u << IRQ_COM1 | 1u << PIC_CASCADE_IRQ)
 
 /* pic_init: remap both PICs to IRQ_BASE_VECTOR with every line masked. Boot, once. */
 void pic_init(void);
@@ -28,16 +30,6 @@ void pic_unmask(unsigned irq);
  * interrupt was acknowledged.
  */
 void pic_set_level_triggered(unsigned irq);
-
-/*
- * pic_spurious: whether @irq is a spurious interrupt. When an input drops
- * again before the CPU acknowledges it (a level-triggered line whose device
- * was serviced in the meantime), the PIC still answers, with its lowest
- * priority input 7, but sets no in-service bit (Intel 8259A data sheet,
- * "Interrupt Sequence"). Such an IRQ 7 needs no EOI; an IRQ 15 needs one
- * for the master only, which took its cascade input: done here.
- */
-bool pic_spurious(unsigned irq);
 
 /* pic_eoi: acknowledge @irq so the PIC delivers the next one. */
 void pic_eoi(unsigned irq);
