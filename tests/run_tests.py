@@ -59,9 +59,10 @@ def run_host_tests(build, results):
         except subprocess.TimeoutExpired:
             results.add("host", b, False, "timeout")
             continue
-        # cmocka prints "[       OK ] case" / "[  FAILED  ] case" (a failed case twice).
+        # cmocka prints "[       OK ] case" / "[  FAILED  ] case" (a failed case twice), and
+        # "[  ERROR   ] case" when its setup or teardown failed (a teardown's leak check).
         verdicts = {}
-        for m in re.finditer(r"^\[ +(OK|FAILED) +\] (\w+)$", out, re.M):
+        for m in re.finditer(r"^\[ +(OK|FAILED|ERROR) +\] (\w+)$", out, re.M):
             verdicts[m.group(2)] = verdicts.get(m.group(2), True) and m.group(1) == "OK"
         for case, ok in verdicts.items():
             results.add("host", f"{b}.{case}", ok, "output:\n" + out[-3000:])

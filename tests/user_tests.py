@@ -7,7 +7,9 @@ run on Linux and on our kernel. Each test runs twice:
   2. in QEMU, all tests in one boot: init="/tests/runner NAME..." frames each
      test's output with "=== BEGIN NAME" and "=== END NAME status N".
 A test passes when its status and its output (stdout and stderr together,
-kernel log lines and CRs removed) are the same on both. In QEMU the runner
+kernel log lines and CRs removed) are the same on both, and no check of it
+(tests/user/test.h, "WHAT: no") fails on Linux: a check that fails on both
+would otherwise pass unseen. In QEMU the runner
 also reports the free pages before each test and after it (and its orphans)
 were reaped, "=== FREE NAME BEFORE AFTER": each test is also a result
 leak/NAME, which passes when AFTER == BEFORE (Linux's free memory drifts,
@@ -40,6 +42,7 @@ HOST_TIMEOUT = 60
 KERNEL_LOG = re.compile(r"\[ *\d+\.\d{6}\] [^\n]*\n?")
 FRAME = re.compile(r"^=== BEGIN (\S+)\n(.*?)=== END \1 status (\d+)\n", re.S | re.M)
 FREE = re.compile(r"^=== FREE (\S+) (\d+) (\d+)$", re.M)
+CHECK_NO = re.compile(r"^.*: no$", re.M)  # a check() that failed (tests/user/test.h)
 
 
 def test_kinds():
@@ -111,9 +114,10 @@ def run_runner(build, names, on_host):
 
 
 def compare(name, linux, ours):
-    """None if the (status, output) pairs match, else what differs."""
+    """None if the (status, output) pairs match and no check failed on Linux, else what is wrong."""
     if linux == ours:
-        return None
+        failed = CHECK_NO.findall(linux[1])
+        return "checks that fail on Linux too:\n" + "\n".join(failed) if failed else None
     diff = "".join(difflib.unified_diff(linux[1].splitlines(True), ours[1].splitlines(True),
                                         "Linux", "our kernel"))
     return f"status {ours[0]} here, {linux[0]} on Linux\n{diff or '(same output)'}"

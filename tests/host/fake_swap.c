@@ -56,24 +56,31 @@ static uint8_t *slot_bytes(uint64_t slot)
 	return disk + slot * PAGE_SIZE;
 }
 
-int swap_read_page(uint64_t slot, uint64_t pa)
+/* fake_io: count one I/O in *@counter; -EIO while host_swap_fail lasts, else 0. */
+static int fake_io(unsigned long *counter)
 {
-	host_swap_reads++;
+	++*counter;
 	if (host_swap_fail) {
 		host_swap_fail--;
 		return -EIO;
 	}
-	memcpy(phys_to_virt(pa), slot_bytes(slot), PAGE_SIZE);
 	return 0;
+}
+
+int swap_read_page(uint64_t slot, uint64_t pa)
+{
+	int err = fake_io(&host_swap_reads);
+
+	if (!err)
+		memcpy(phys_to_virt(pa), slot_bytes(slot), PAGE_SIZE);
+	return err;
 }
 
 int swap_write_page(uint64_t slot, uint64_t pa)
 {
-	host_swap_writes++;
-	if (host_swap_fail) {
-		host_swap_fail--;
-		return -EIO;
-	}
-	memcpy(slot_bytes(slot), phys_to_virt(pa), PAGE_SIZE);
-	return 0;
+	int err = fake_io(&host_swap_writes);
+
+	if (!err)
+		memcpy(slot_bytes(slot), phys_to_virt(pa), PAGE_SIZE);
+	return err;
 }

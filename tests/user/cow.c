@@ -18,7 +18,6 @@
 #include <sched.h>
 #include <stdint.h>
 #include <sys/mman.h>
-#include <sys/resource.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -53,25 +52,6 @@ static int holds(const uint64_t *p, size_t len, uint64_t seed)
 		if (p[i] != word(i, seed))
 			return 0;
 	return 1;
-}
-
-/* map: @len bytes of anonymous memory, private or shared by @type, in 4 KiB pages
- * also on a Linux with transparent huge pages always on (our kernel refuses the advice). */
-static void *map(size_t len, int type)
-{
-	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, type | MAP_ANONYMOUS, -1, 0);
-
-	madvise(p, len, MADV_NOHUGEPAGE);
-	return p;
-}
-
-/* minflt: the minor page faults of this process so far. */
-static long minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
 }
 
 /* now_ns: the monotonic clock in nanoseconds. */
@@ -129,7 +109,7 @@ static int reap(pid_t pid)
  * (@flags: [0] the child has written, [1] the parent has seen it and written). */
 static void pair(int *flags)
 {
-	uint64_t *p = map(BIG, MAP_PRIVATE);
+	uint64_t *p = map_anon(BIG, MAP_PRIVATE);
 	pid_t pid;
 
 	fill(p, BIG, 0);
@@ -154,7 +134,7 @@ static void pair(int *flags)
  * at last the parent's own first writes fault once per page. */
 static void nested(void)
 {
-	uint64_t *p = map(MEDIUM, MAP_PRIVATE);
+	uint64_t *p = map_anon(MEDIUM, MAP_PRIVATE);
 	pid_t pid;
 	long faults;
 
@@ -180,7 +160,7 @@ static void nested(void)
 	faults = minflt();
 	fill(p, MEDIUM, 3);
 	faults = minflt() - faults;
-	check("writing its 1024 pages now costs about 1024 faults", faults >= 1024 && faults <= 1024 + 16);
+	check("writing its 1024 pages now costs about 1024 faults", faults_about(faults, 1024));
 	check("and the parent sees its writes", holds(p, MEDIUM, 3));
 	munmap(p, MEDIUM);
 }
@@ -189,7 +169,7 @@ static void nested(void)
  * its copy once all have written (@flags: [0] children done, [1] go). */
 static void many(int *flags)
 {
-	uint64_t *p = map(SMALL, MAP_PRIVATE);
+	uint64_t *p = map_anon(SMALL, MAP_PRIVATE);
 	pid_t pids[CHILDREN];
 	char what[64];
 
@@ -215,7 +195,7 @@ static void many(int *flags)
 /* page_states: a child writes pages the parent had written, only read, or never touched. */
 static void page_states(void)
 {
-	char *p = map(3 * PAGE, MAP_PRIVATE);
+	char *p = map_anon(3 * PAGE, MAP_PRIVATE);
 	volatile char *written = p, *read = p + PAGE, *untouched = p + 2 * PAGE;
 	pid_t pid;
 
@@ -257,7 +237,7 @@ static void program_data(void)
  * mprotect, munmap) leaves the parent's alone. */
 static void child_changes(void)
 {
-	char *p = map(3 * PAGE, MAP_PRIVATE);
+	char *p = map_anon(3 * PAGE, MAP_PRIVATE);
 	char *heap = (char *)syscall(SYS_brk, 0);
 	pid_t pid;
 
@@ -286,7 +266,7 @@ static void child_changes(void)
 /* shared: MAP_SHARED pages, written or untouched before fork, are shared with a child and its child. */
 static void shared(void)
 {
-	volatile char *s = map(3 * PAGE, MAP_SHARED);
+	volatile char *s = map_anon(3 * PAGE, MAP_SHARED);
 	pid_t pid;
 
 	s[0] = 'p';
@@ -315,7 +295,7 @@ static void shared(void)
 
 int main(void)
 {
-	int *flags = map(PAGE, MAP_SHARED);
+	int *flags = map_anon(PAGE, MAP_SHARED);
 
 	setvbuf(stdout, NULL, _IONBF, 0); /* children must not flush the parent's buffer */
 	flags[0] = flags[1] = 0; /* written before the first fork, so the flags do not rely on what shared() checks */

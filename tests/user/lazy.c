@@ -5,8 +5,10 @@
  * pages costs about k faults too (the shared zero page) and reads zero, and
  * writing them afterwards about k more (the zero page is copied); a 64 MiB
  * brk increment is as lazy; 4 GiB of MAP_NORESERVE touched in five places
- * costs five faults, and the ru_maxrss of the child that did it stays small.
- * "About k": at least k, and at most SLACK more for libc's own faults.
+ * costs five faults, and the ru_maxrss of the child that did it stays small
+ * (a kernel that never counts ru_maxrss passes that too: proc_values.c
+ * checks on our kernel that a child's peak is counted).
+ * "About k": at least k, and at most FAULT_SLACK more for libc's own faults.
  * user-test: diff
  */
 #include <sys/mman.h>
@@ -21,33 +23,7 @@
 #define BIG     (64ul << 20)
 #define TOUCHED 100
 #define STRIDE  (BIG / TOUCHED / PAGE * PAGE) /* TOUCHED pages spread over BIG */
-#define SLACK   16
 #define SPARSE  (4ul << 30)
-
-/* minflt: the minor page faults of this process so far. */
-static long minflt(void)
-{
-	struct rusage ru;
-
-	getrusage(RUSAGE_SELF, &ru);
-	return ru.ru_minflt;
-}
-
-/* about: whether @faults is @k, give or take what libc itself may fault. */
-static int about(long faults, long k)
-{
-	return faults >= k && faults <= k + SLACK;
-}
-
-/* map: @len bytes of private anonymous memory, in 4 KiB pages also on a Linux
- * with transparent huge pages always on (our kernel refuses the advice). */
-static char *map(size_t len, int flags)
-{
-	char *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | flags, -1, 0);
-
-	madvise(p, len, MADV_NOHUGEPAGE);
-	return p;
-}
 
 /* write_pages: write one byte to each of the TOUCHED pages of @p; the faults it cost. */
 static long write_pages(volatile char *p)
@@ -73,16 +49,16 @@ static long read_pages(const volatile char *p, long *sum)
 /* anonymous: writes, then reads, each page faulting once at first. */
 static void anonymous(void)
 {
-	char *p = map(BIG, 0);
+	char *p = map_anon(BIG, MAP_PRIVATE);
 	long sum;
 
 	check("64 MiB mapping", p != MAP_FAILED);
-	check("writing 100 of its pages costs about 100 faults", about(write_pages(p), TOUCHED));
-	check("writing them again costs none", about(write_pages(p), 0));
-	check("reading 100 untouched pages costs about 100 faults", about(read_pages(p + PAGE, &sum), TOUCHED));
+	check("writing 100 of its pages costs about 100 faults", faults_about(write_pages(p), TOUCHED));
+	check("writing them again costs none", faults_about(write_pages(p), 0));
+	check("reading 100 untouched pages costs about 100 faults", faults_about(read_pages(p + PAGE, &sum), TOUCHED));
 	check("and they read zero", sum == 0);
-	check("reading them again costs none", about(read_pages(p + PAGE, &sum), 0));
-	check("writing them then costs about 100 faults", about(write_pages(p + PAGE), TOUCHED));
+	check("reading them again costs none", faults_about(read_pages(p + PAGE, &sum), 0));
+	check("writing them then costs about 100 faults", faults_about(write_pages(p + PAGE), TOUCHED));
 	munmap(p, BIG);
 }
 
@@ -93,7 +69,7 @@ static void heap(void)
 
 	check("brk grows by 64 MiB", (char *)syscall(SYS_brk, start + BIG) == start + BIG);
 	madvise(start, BIG, MADV_NOHUGEPAGE);
-	check("writing 100 of its pages costs about 100 faults", about(write_pages(start), TOUCHED));
+	check("writing 100 of its pages costs about 100 faults", faults_about(write_pages(start), TOUCHED));
 	check("brk shrinks back", (char *)syscall(SYS_brk, start) == start);
 }
 
@@ -105,14 +81,14 @@ static void sparse(void)
 	int status;
 
 	if (fork() == 0) {
-		char *p = map(SPARSE, MAP_NORESERVE);
+		char *p = map_anon(SPARSE, MAP_PRIVATE | MAP_NORESERVE);
 		long before = minflt();
 
 		check("4 GiB MAP_NORESERVE mapping", p != MAP_FAILED);
 		for (size_t gib = 0; gib < 4; gib++)
 			p[gib << 30] = 1;
 		p[SPARSE - 1] = 1;
-		check("writing 5 places of it costs about 5 faults", about(minflt() - before, 5));
+		check("writing 5 places of it costs about 5 faults", faults_about(minflt() - before, 5));
 		_exit(test_failures);
 	}
 	wait(&status);

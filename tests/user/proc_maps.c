@@ -50,21 +50,6 @@ static const char *find(const char *text, const void *addr, char *line)
 	return NULL;
 }
 
-/* all_lines_ok: every line of @text passes line_ok. */
-static int all_lines_ok(const char *text)
-{
-	char line[512];
-
-	for (const char *l = text; *l; l = strchr(l, '\n') + 1) {
-		snprintf(line, sizeof(line), "%.*s", (int)strcspn(l, "\n"), l);
-		if (!line_ok(line)) {
-			printf("bad line: %s\n", line);
-			return 0;
-		}
-	}
-	return 1;
-}
-
 int main(void)
 {
 	static char text[65536];
@@ -76,7 +61,7 @@ int main(void)
 	heap[0] = 1;
 	char *ro = mmap(NULL, 8192, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	check("/proc/self/maps can be read", read_text("/proc/self/maps", text, sizeof(text)) > 0);
-	check("maps: each line is Linux's, names from column 74", all_lines_ok(text));
+	check("maps: each line is Linux's, names from column 74", all_lines(text, line_ok));
 	check("maps: the code is r-xp, mapped from this program's file",
 	      find(text, (void *)main, line) && strstr(line, " r-xp ") &&
 		      strcmp(line + strlen(line) - strlen("/tests/proc_maps"), "/tests/proc_maps") == 0 &&

@@ -45,27 +45,13 @@ static int line_ok(const char *line)
 	return strcmp(end, " kB") == 0 || (strncmp(line, "HugePages_", 10) == 0 && !*end);
 }
 
-/* all_lines_ok: every line of @text passes line_ok. */
-static int all_lines_ok(char *text)
-{
-	int ok = 1;
-
-	for (char *line = strtok(text, "\n"); line; line = strtok(NULL, "\n"))
-		if (!line_ok(line)) {
-			printf("bad line: %s\n", line);
-			ok = 0;
-		}
-	return ok;
-}
-
 int main(void)
 {
-	static char text[8192], copy[8192];
+	static char text[8192];
 
 	check("/proc/meminfo can be read", read_text("/proc/meminfo", text, sizeof(text)) > 0);
-	memcpy(copy, text, sizeof(copy));
 	check("meminfo: each line is a name, a colon and a number ending in column 24 (or wider), in kB",
-	      all_lines_ok(copy));
+	      all_lines(text, line_ok));
 	check("meminfo has Linux 6.1's lines from MemTotal to Percpu, in Linux's order",
 	      names_in_order(text, names, sizeof(names) / sizeof(names[0]), ':'));
 	long long total = line_value(text, "MemTotal:"), free = line_value(text, "MemFree:");

@@ -3,9 +3,10 @@
  * numbers are exact: MemFree is sysinfo's freeram; touching k pages moves
  * VmRSS, RssAnon, minflt and the fault counters of /proc/vmstat by exactly
  * k; reading untouched memory moves none of the memory figures; a fork's
- * writes are COW faults; mlock moves VmLck and Mlocked; mmap moves
- * Committed_AS; a child is seen in its
- * states, then gone; min_free_kbytes and swappiness take values in range.
+ * writes are COW faults; a child's peak resident set (ru_maxrss) counts
+ * what it wrote; mlock moves VmLck and Mlocked; mmap moves Committed_AS; a
+ * child is seen in its states, then gone; min_free_kbytes and swappiness
+ * take values in range.
  * (Linux keeps these per CPU and lazily, and other programs run: not there.)
  * user-test: qemu
  */
@@ -99,6 +100,26 @@ static int cow_faults(volatile char *p)
 	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 1;
 }
 
+/* child_peak_rss: a child writes PAGES new pages and exits; whether the
+ * children's ru_maxrss is then our VmRSS at the fork plus those 400 kB (and
+ * at most the few pages libc's fork may have faulted in more). */
+static int child_peak_rss(void)
+{
+	struct figures f;
+	struct rusage ru;
+	int status;
+
+	take(&f);
+	pid_t pid = fork();
+	if (pid == 0) {
+		touch(mmap(NULL, PAGES * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0), 1);
+		_exit(0);
+	}
+	waitpid(pid, &status, 0);
+	getrusage(RUSAGE_CHILDREN, &ru);
+	return ru.ru_maxrss >= f.rss + PAGES * 4 && ru.ru_maxrss <= f.rss + (PAGES + FAULT_SLACK) * 4;
+}
+
 /* state_of: the state letter /proc/@pid/stat shows, or 0 when it cannot be read. */
 static char state_of(pid_t pid)
 {
@@ -164,6 +185,7 @@ int main(void)
 
 	check("MemFree equals sysinfo's freeram", memfree_is_freeram());
 	check("stat's rss is VmRSS", stat_rss_is_vmrss());
+	check("a child's peak resident set counts the 100 pages it wrote", child_peak_rss()); /* our first child */
 	take(&a);
 	char *p = mmap(NULL, 2 * PAGES * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 	take(&b);

@@ -10,6 +10,8 @@
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -60,6 +62,24 @@ static inline int names_in_order(const char *text, const char *const names[], in
 	return 1;
 }
 
+/* all_lines: whether every line of @text (each without its newline, cut to
+ * 511 bytes) passes @ok; each one that does not is said on stdout, "bad line:
+ * LINE", to be seen in the test's diff. */
+static inline int all_lines(const char *text, int (*ok)(const char *line))
+{
+	char line[512];
+	int all = 1;
+
+	for (const char *l = text; *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : l + strlen(l)) {
+		snprintf(line, sizeof(line), "%.*s", (int)strcspn(l, "\n"), l);
+		if (!ok(line)) {
+			printf("bad line: %s\n", line);
+			all = 0;
+		}
+	}
+	return all;
+}
+
 /* all_zero: whether the @n bytes at @p are zero. */
 static inline int all_zero(const char *p, size_t n)
 {
@@ -83,6 +103,35 @@ static inline void touch_in_child(const char *what, volatile char *p, int write)
 	}
 	waitpid(pid, &status, 0);
 	printf("%s: %s\n", what, WIFSIGNALED(status) ? strsignal(WTERMSIG(status)) : "no fault");
+}
+
+/* The page faults libc may add to a measured span of its own (stdio, ...). */
+#define FAULT_SLACK 16
+
+/* minflt: the minor page faults of this process so far. */
+static inline long minflt(void)
+{
+	struct rusage ru;
+
+	getrusage(RUSAGE_SELF, &ru);
+	return ru.ru_minflt;
+}
+
+/* faults_about: whether @faults is @k, give or take what libc itself may fault. */
+static inline int faults_about(long faults, long k)
+{
+	return faults >= k && faults <= k + FAULT_SLACK;
+}
+
+/* map_anon: @len bytes of read-write anonymous memory, @flags MAP_PRIVATE or
+ * MAP_SHARED (and more), in 4 KiB pages also on a Linux with transparent huge
+ * pages always on (our kernel refuses the advice); MAP_FAILED on failure. */
+static inline void *map_anon(size_t len, int flags)
+{
+	void *p = mmap(NULL, len, PROT_READ | PROT_WRITE, MAP_ANONYMOUS | flags, -1, 0);
+
+	madvise(p, len, MADV_NOHUGEPAGE);
+	return p;
 }
 
 #endif
