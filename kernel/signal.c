@@ -78,11 +78,6 @@ bool fatal_signal_pending(struct process *p)
 	return p->sig_pending & sigbit(SIGKILL);
 }
 
-bool signal_pending(struct process *p)
-{
-	return (p->sig_pending & ~p->sig_blocked) != 0;
-}
-
 void signals_reset_on_exec(struct process *p)
 {
 	for (int i = 0; i < NSIG; i++)

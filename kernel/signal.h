@@ -53,8 +53,12 @@ void force_signal(int sig);
 /* fatal_signal_pending: @p has been sent SIGKILL: whatever it waits for, it is dying. */
 bool fatal_signal_pending(struct process *p);
 
-/* signal_pending: @p has a pending signal it does not block. */
-bool signal_pending(struct process *p);
+/* signal_pending: @p has a pending signal it does not block. Inline: every
+ * return to user mode asks (exit_to_user). */
+static inline bool signal_pending(const struct process *p)
+{
+	return (p->sig_pending & ~p->sig_blocked) != 0;
+}
 
 /* deliver_signals: on the way to user mode, act on current's pending signals:
  * terminate (no return), ignore, or redirect @f into a user handler. IF=0. */

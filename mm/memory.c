@@ -386,51 +386,80 @@ void change_vma_prot(struct mm *mm, const struct vm_area *vma)
 			pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
 }
 
-/* copy_swap_entry: give @dst the swap entry @pte at @va too (one more slot reference). 0 or -ENOMEM. */
-static int copy_swap_entry(struct mm *dst, uint64_t va, pte_t pte)
+/* copy_entry: the child's copy of the parent's non-empty entry *@e, taking
+ * the references it holds (a swap slot, or the frame); a private present page
+ * is write-protected in the parent too, so both fault on write; the child's
+ * is clean and old. PROT_NONE entries stay hidden. */
+static pte_t copy_entry(struct mm *dst, pte_t *e, bool shared)
 {
-	int err = map_swap_entry(dst->pml4, va, pte);
+	pte_t val = *e;
 
-	if (err)
-		return err;
-	swap_dup(swp_slot(pte));
-	dst->swap_ents++;
-	return 0;
-}
-
-/* copy_pte: give @dst at @va the parent's entry *@e, whose frame gains a
- * reference: the same entry, write-protected in both unless @shared (a
- * PROT_NONE one stays hidden); the child's is clean and old. 0 or -ENOMEM. */
-static int copy_pte(struct mm *dst, struct pte_cursor *c, uint64_t va, pte_t *e, bool shared)
-{
-	pte_t *d = pte_at(c, va, true); /* the child's tables are built once per table */
-	pte_t val = shared ? *e : *e & ~PTE_RW;
-
-	if (!d)
-		return -ENOMEM;
+	if (is_swap_pte(val)) {
+		swap_dup(swp_slot(val));
+		dst->swap_ents++;
+		return val;
+	}
+	if (!shared)
+		*e = val &= ~PTE_RW;
 	frame_get(pte_frame(val));
-	pte_install(d, val & ~(PTE_A | PTE_D));
-	*e = val; /* write-protect the parent's copy: both now fault on write */
 	if (!is_zero_page(pte_frame(val)))
 		dst->rss++;
+	return val & ~(PTE_A | PTE_D);
+}
+
+/* copy_pt: copy the entries of [va, end), inside the one page table @from of
+ * the parent, into @dst's table, built at the first entry (no empty tables);
+ * its entries are stored directly and counted once (pt_add_entries), as
+ * Linux's copy_pte_range fills one table in a loop. 0 or -ENOMEM. */
+static int copy_pt(struct mm *dst, pte_t *from, uint64_t va, uint64_t end, bool shared)
+{
+	pte_t *to = NULL;
+	unsigned n = 0;
+
+	for (; va < end; va += PAGE_SIZE) {
+		unsigned i = pt_index(va, PT_PTE);
+
+		if (!from[i])
+			continue;
+		if (!to) {
+			pte_t *e = walk(dst->pml4, va, PT_PTE, true);
+
+			if (!e)
+				return -ENOMEM;
+			to = e - i;
+		}
+		if (to[i])
+			panic("copy_pt: the child maps %#lx already", va);
+		to[i] = copy_entry(dst, &from[i], shared);
+		n++;
+	}
+	if (n)
+		pt_add_entries(to, n);
 	return 0;
 }
 
 /* copy_range: share each page @src has in @vma with @dst (Linux:
- * copy_page_range): entries are copied table by table, private ones
- * read-only in both; the caller flushes the parent's TLB once for the fork. */
+ * copy_page_range), page table by page table (missing ones skipped); the
+ * caller flushes the parent's TLB once for the fork. 0 or -ENOMEM. */
 int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma)
 {
-	struct pte_cursor from = { .root = src->pml4 }, to = { .root = dst->pml4 };
 	uint64_t va = vma->start;
-	pte_t *e;
 
-	for (; (e = next_pte(&from, &va, vma->end)); va += PAGE_SIZE) {
-		int err = is_swap_pte(*e) ? copy_swap_entry(dst, va, *e)
-					  : copy_pte(dst, &to, va, e, vma->flags & VM_SHARED);
+	while (va < vma->end) {
+		pte_t *e = walk(src->pml4, va, PT_PTE, false);
+		uint64_t end = (va & ~(PAGE_2M - 1)) + PAGE_2M;
+		int err;
 
+		if (!e) {
+			va = hole_end(src->pml4, va);
+			continue;
+		}
+		if (end > vma->end)
+			end = vma->end;
+		err = copy_pt(dst, e - pt_index(va, PT_PTE), va, end, vma->flags & VM_SHARED);
 		if (err)
 			return err;
+		va = end;
 	}
 	return 0;
 }

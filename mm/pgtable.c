@@ -264,13 +264,15 @@ void pte_install(pte_t *e, pte_t val)
 	entry_install(e, val);
 }
 
-/* map_swap_entry: install the non-present entry @entry (a swap entry) for 4 KiB @va; as map_page. */
-int map_swap_entry(uint64_t root, uint64_t va, pte_t entry)
+/* pt_add_entries: count @n directly filled entries of @table; the count stays <= 512. */
+void pt_add_entries(pte_t *table, unsigned n)
 {
-	if (!entry || (entry & PTE_P))
-		panic("map_swap_entry: %#lx is not a non-present entry", entry);
-	check_mapping("map_swap_entry", va, 0, 0, PAGE_SIZE);
-	return map_leaf(root, va, PT_PTE, entry);
+	struct page *page = virt_to_page(table);
+
+	if (page->mapcount + n > PT_ENTRIES)
+		panic("pt_add_entries: table pfn %#lx counts %d entries, %u more",
+		      page_to_pfn(page), page->mapcount, n);
+	page->mapcount += n;
 }
 
 /* map_large_page: map 2 MiB @va -> @pa with @flags | P | PS (a PD leaf); 0, -ENOMEM or -EEXIST. */

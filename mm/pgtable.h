@@ -65,6 +65,12 @@ int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
  * entry was empty. */
 void pte_install(pte_t *e, pte_t val);
 
+/* pt_add_entries: @n entries of the page table @table (entry 0, a pointer from
+ * walk() less the index) were empty and have been filled by direct stores:
+ * count them. The fastest path for filling a table, used by fork, which writes
+ * every entry of a new child table in one loop and counts once per table. */
+void pt_add_entries(pte_t *table, unsigned n);
+
 /* pte_clear: empty the non-empty entry @e of a page table (as pte_install, a
  * pointer from walk() or beside it), keeping the table's entry count; returns
  * the old entry. The caller flushes the TLB and calls pt_prune once for each
@@ -74,10 +80,6 @@ pte_t pte_clear(pte_t *e);
 /* pt_prune: free the tables on @va's path that no longer hold any entry (as
  * unmap_page does after each page), bottom-up; never the root. */
 void pt_prune(uint64_t root, uint64_t va);
-
-/* map_swap_entry: put the non-present, non-zero @entry (a swap entry, mm/swap.h)
- * in the empty 4 KiB slot of @va, building tables; as map_page otherwise. */
-int map_swap_entry(uint64_t root, uint64_t va, pte_t entry);
 
 /* map_large_page: map 2 MiB @va -> @pa (both 2 MiB aligned) with @flags (P|PS added). Same returns. */
 int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);

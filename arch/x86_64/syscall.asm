@@ -72,15 +72,15 @@ syscall_entry:
 	jne .iret
 	cmp r11, [rsp + 16]              ; r11 == rflags?
 	jne .iret
-	push rax
-	mov rax, 0x00007fffffffffff
-	cmp rcx, rax
-	pop rax
+	cmp rcx, [rel user_rip_max]      ; canonical user RIP? (no register is free here)
 	ja .iret
 	mov rsp, [rsp + 24]              ; user rsp
 	o64 sysret
 .iret:
 	iretq
+
+section .rodata
+user_rip_max: dq 0x00007fffffffffff  ; the top of the lower canonical half
 
 section .bss
 syscall_user_rsp: resq 1
