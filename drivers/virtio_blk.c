@@ -38,9 +38,8 @@ static int slots_init(struct virtio_blk *d)
 		return -ENOMEM;
 	d->req = phys_to_virt(d->req_pa);
 	d->nr_slots = d->vq.size / VIRTIO_BLK_DESC_PER_REQ;
-	for (unsigned i = 0; i < d->nr_slots; i++)
-		wait_queue_init(&d->slot[i].wq);
 	wait_queue_init(&d->slot_wq);
+	wait_queue_init(&d->done_wq);
 	return 0;
 }
 

@@ -4,8 +4,8 @@
  * Disks are named vda, vdb, ... in PCI scan order, as Linux names them.
  *
  * I/O moves whole 512-byte sectors between the disk and a physically contiguous
- * buffer. The caller sleeps until the interrupt handler sees the device finish
- * its request; the idle process (the boot context, before anything else runs,
+ * buffer. A caller starts requests and sleeps until the interrupt handler
+ * sees the device finish them; the idle process (the boot context, before anything else runs,
  * e.g. reading the swap header), which cannot sleep, halts until that
  * interrupt instead. Up to nr_slots requests are in flight at once, from any number of
  * processes and kernel threads; a caller that finds every slot busy sleeps
@@ -34,11 +34,22 @@ struct virtio_blk_req {
 	uint8_t status;    /* written by the device: VIRTIO_BLK_S_OK, _IOERR, _UNSUPP */
 };
 
-/* One request slot: descriptors 3*i .. 3*i+2 and req[i]. */
+/* A request as its caller sees it: the caller's memory, filled in when the
+ * device has finished it (Linux: a bio and its bi_status). */
+struct virtio_blk_io {
+	volatile bool done; /* set by the completion interrupt */
+	int err;            /* then: 0, or -EIO */
+};
+
+/* One request slot: descriptors 3*i .. 3*i+2 and req[i], busy from the
+ * request's start to its completion (the interrupt frees it, so a caller
+ * holding unwaited requests never keeps a slot another caller waits for). */
 struct virtio_blk_slot {
-	bool busy;            /* owned by a caller of virtio_blk_rw */
-	volatile bool done;   /* the device returned it (set by the interrupt handler) */
-	struct wait_queue wq; /* its caller sleeps here */
+	bool busy;
+	struct virtio_blk_io *io; /* whose request it is */
+	bool write;               /* what it asked, for the error message */
+	uint32_t len;
+	uint64_t sector;
 };
 
 struct virtio_blk_stats {
@@ -59,6 +70,7 @@ struct virtio_blk {
 	uint64_t req_pa;                /* ... at this physical address */
 	struct virtio_blk_slot slot[VIRTIO_BLK_MAX_SLOTS];
 	struct wait_queue slot_wq;      /* callers waiting for a free slot */
+	struct wait_queue done_wq;      /* callers waiting for their requests to finish */
 	struct virtio_blk_stats stats;
 };
 
@@ -72,11 +84,22 @@ struct virtio_blk *virtio_blk_get(unsigned index);
 static inline uint64_t virtio_blk_capacity(const struct virtio_blk *d) { return d->capacity; }
 
 /*
- * virtio_blk_rw: read (or with @write, write) @len bytes, a multiple of 512, at
- * @sector of @d into (from) the physically contiguous buffer at @pa. Sleeps until
- * the device is done. 0, or -EIO on a device error or a range beyond the disk.
- * Process context (or the idle process at boot); any number of callers at once.
+ * virtio_blk_start: hand @d a read (with @write, a write) of @len bytes, a
+ * multiple of 512, at @sector into (from) the physically contiguous buffer at
+ * @pa, and return without waiting for it; @io (the caller's, kept until the
+ * request is done) tells when it is done and how it went. 0, or -EIO for a
+ * range beyond the disk (@io is then done with that error). Sleeps only
+ * while every slot is busy. A caller may start several requests and then
+ * wait for each, so the disk has them all at once (Linux plugs a batch of
+ * bios the same way). Process context (or the idle process at boot).
  */
+int virtio_blk_start(struct virtio_blk *d, uint64_t sector, uint64_t pa, uint32_t len, bool write,
+		     struct virtio_blk_io *io);
+
+/* virtio_blk_wait: sleep until the request of @io is done: 0, or -EIO on a device error. */
+int virtio_blk_wait(struct virtio_blk *d, struct virtio_blk_io *io);
+
+/* virtio_blk_rw: virtio_blk_start then virtio_blk_wait: one request, synchronously. */
 int virtio_blk_rw(struct virtio_blk *d, uint64_t sector, uint64_t pa, uint32_t len, bool write);
 
 /* virtio_blk_irq: the INTx handler, for every disk on the line that fired (drivers/virtio_blk_io.c). */

@@ -11,8 +11,12 @@
  * Completion: the device puts the head in the used ring, sets bit 0 of its
  * ISR status and raises its INTx line. The handler reads the ISR (which
  * lowers the line: the PIC input is level-triggered, so it must be low again
- * before the EOI or the interrupt repeats), collects every used entry, marks
- * those slots done and wakes their callers.
+ * before the EOI or the interrupt repeats), collects every used entry, puts
+ * each result in its caller's struct virtio_blk_io, frees the slot and wakes
+ * the callers. Results go to the caller's memory rather than staying in the
+ * slot until collected: a caller with several requests started and not yet
+ * waited for would otherwise hold slots that another caller sleeps for, and
+ * two such callers could wait for each other forever.
  *
  * Lock: the slots, the available ring and the counters change with interrupts
  * off; the handler runs with interrupts off too. A caller sleeps with them off,
@@ -35,23 +39,28 @@
 #define ISR_QUEUE        1
 #define ISR_CONFIG       2
 
+static void finish(struct virtio_blk *d, unsigned s);
+
 /* service: acknowledge @d's interrupt and finish every request the device returned.
  * Returns the ISR status (0: the interrupt was not @d's). Interrupts off. */
 static uint8_t service(struct virtio_blk *d)
 {
 	uint8_t isr = virtio_pci_isr(&d->vp);
 	uint32_t id, len;
+	bool finished = false;
 
 	while (vq_pop_used(&d->vq, &id, &len)) {
 		unsigned s = id / VIRTIO_BLK_DESC_PER_REQ;
-		if (id % VIRTIO_BLK_DESC_PER_REQ || s >= d->nr_slots || !d->slot[s].busy || d->slot[s].done) {
+		if (id % VIRTIO_BLK_DESC_PER_REQ || s >= d->nr_slots || !d->slot[s].busy) {
 			pr_err("virtio_blk %s: device returned descriptor %u, no request in flight; ignored\n",
 			       d->name, id);
 			continue;
 		}
-		d->slot[s].done = true;
-		wake_up(&d->slot[s].wq);
+		finish(d, s);
+		finished = true;
 	}
+	if (finished)
+		wake_up(&d->done_wq);
 	return isr;
 }
 
@@ -98,7 +107,6 @@ static unsigned slot_get(struct virtio_blk *d)
 		for (unsigned s = 0; s < d->nr_slots; s++) {
 			if (!d->slot[s].busy) {
 				d->slot[s].busy = true;
-				d->slot[s].done = false;
 				return s;
 			}
 		}
@@ -106,8 +114,9 @@ static unsigned slot_get(struct virtio_blk *d)
 	}
 }
 
-/* submit: fill slot @s's header and chain, hand it to the device and ring the doorbell. Interrupts off. */
-static void submit(struct virtio_blk *d, unsigned s, uint64_t sector, uint64_t pa, uint32_t len, bool write)
+/* submit: fill slot @s's header and chain for @io, hand it to the device and ring the doorbell. Interrupts off. */
+static void submit(struct virtio_blk *d, unsigned s, uint64_t sector, uint64_t pa, uint32_t len, bool write,
+		   struct virtio_blk_io *io)
 {
 	struct virtio_blk_req *r = &d->req[s];
 	uint64_t r_pa = d->req_pa + s * sizeof(*r);
@@ -117,6 +126,8 @@ static void submit(struct virtio_blk *d, unsigned s, uint64_t sector, uint64_t p
 		{ r_pa + __builtin_offsetof(struct virtio_blk_req, status), 1, true },
 	};
 
+	d->slot[s] = (struct virtio_blk_slot){ .busy = true, .io = io, .write = write, .len = len, .sector = sector };
+	io->done = false;
 	r->type = write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN;
 	r->reserved = 0;
 	r->sector = sector;
@@ -127,45 +138,84 @@ static void submit(struct virtio_blk *d, unsigned s, uint64_t sector, uint64_t p
 		d->stats.max_in_flight = d->stats.in_flight;
 }
 
-/* finish: the result of done slot @s, counted; the slot goes back and a waiter for one is woken. Interrupts off. */
-static int finish(struct virtio_blk *d, unsigned s, uint64_t sector, uint32_t len, bool write)
+/* finish: the device returned slot @s: its result goes to the caller's io, counted;
+ * the slot goes back and a waiter for one is woken. Interrupts off (the handler). */
+static void finish(struct virtio_blk *d, unsigned s)
 {
+	struct virtio_blk_slot *slot = &d->slot[s];
 	uint8_t status = d->req[s].status;
 
 	d->stats.in_flight--;
-	if (write)
+	if (slot->write)
 		d->stats.writes++;
 	else
 		d->stats.reads++;
-	d->slot[s].busy = false;
+	slot->io->err = 0;
+	if (status != VIRTIO_BLK_S_OK) {
+		d->stats.errors++;
+		slot->io->err = -EIO;
+		pr_err("%s: I/O error, dev %s, sector %lu op 0x%x:(%s) len %u, status %u\n", d->name, d->name,
+		       slot->sector, slot->write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN,
+		       slot->write ? "WRITE" : "READ", slot->len, status);
+	}
+	slot->io->done = true;
+	slot->busy = false;
 	wake_up(&d->slot_wq);
-	if (status == VIRTIO_BLK_S_OK)
-		return 0;
-	d->stats.errors++;
-	pr_err("%s: I/O error, dev %s, sector %lu op 0x%x:(%s) len %u, status %u\n", d->name, d->name,
-	       sector, write ? VIRTIO_BLK_T_OUT : VIRTIO_BLK_T_IN, write ? "WRITE" : "READ", len, status);
-	return -EIO;
 }
 
-int virtio_blk_rw(struct virtio_blk *d, uint64_t sector, uint64_t pa, uint32_t len, bool write)
+/* start: virtio_blk_start with interrupts off (its checks, a slot, the submission). */
+static int start(struct virtio_blk *d, uint64_t sector, uint64_t pa, uint32_t len, bool write,
+		 struct virtio_blk_io *io)
 {
-	uint64_t irq;
-	unsigned s;
-	int err;
-
 	if (!len || len % VIRTIO_BLK_SECTOR)
-		panic("virtio_blk_rw: %u bytes is not a whole number of sectors", len);
+		panic("virtio_blk_start: %u bytes is not a whole number of sectors", len);
 	if (sector >= d->capacity || len / VIRTIO_BLK_SECTOR > d->capacity - sector) {
 		pr_err("%s: access beyond end of device: sector %lu, %u bytes, disk of %lu sectors\n",
 		       d->name, sector, len, d->capacity);
+		*io = (struct virtio_blk_io){ .done = true, .err = -EIO };
 		return -EIO;
 	}
-	irq = irq_save();
-	s = slot_get(d);
-	submit(d, s, sector, pa, len, write);
-	while (!d->slot[s].done)
-		wait_step(d, &d->slot[s].wq);
-	err = finish(d, s, sector, len, write);
+	submit(d, slot_get(d), sector, pa, len, write, io);
+	return 0;
+}
+
+/* wait: virtio_blk_wait with interrupts off. */
+static int wait(struct virtio_blk *d, struct virtio_blk_io *io)
+{
+	while (!io->done)
+		wait_step(d, &d->done_wq);
+	return io->err;
+}
+
+int virtio_blk_start(struct virtio_blk *d, uint64_t sector, uint64_t pa, uint32_t len, bool write,
+		     struct virtio_blk_io *io)
+{
+	uint64_t irq = irq_save();
+	int err = start(d, sector, pa, len, write, io);
+
+	irq_restore(irq);
+	return err;
+}
+
+int virtio_blk_wait(struct virtio_blk *d, struct virtio_blk_io *io)
+{
+	uint64_t irq = irq_save();
+	int err = wait(d, io);
+
+	irq_restore(irq);
+	return err;
+}
+
+/* virtio_blk_rw: one request, started and waited for with interrupts off throughout,
+ * so the caller always sleeps for it (its completion cannot come in between). */
+int virtio_blk_rw(struct virtio_blk *d, uint64_t sector, uint64_t pa, uint32_t len, bool write)
+{
+	struct virtio_blk_io io;
+	uint64_t irq = irq_save();
+	int err = start(d, sector, pa, len, write, &io);
+
+	if (!err)
+		err = wait(d, &io);
 	irq_restore(irq);
 	return err;
 }

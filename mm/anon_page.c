@@ -8,9 +8,9 @@
 #define ANON_FLAGS ((1u << PG_lru) | (1u << PG_active) | (1u << PG_swapcache) | \
 		    (1u << PG_dirty) | (1u << PG_locked))
 
-struct page *alloc_anon_page(uint64_t va)
+struct page *alloc_anon_page(uint64_t va, bool may_sleep)
 {
-	struct page *page = alloc_user_page();
+	struct page *page = alloc_user_page(may_sleep);
 
 	if (!page)
 		return NULL;

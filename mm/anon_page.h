@@ -12,14 +12,16 @@
 #ifndef MM_ANON_PAGE_H
 #define MM_ANON_PAGE_H
 
+#include <stdbool.h>
 #include <stdint.h>
 #include "mm/page.h"
 
 /* alloc_anon_page: a new frame for user address @va: refcount 1 (the caller's),
- * mapcount 0, dirty (no copy anywhere), on the inactive list; may reclaim or
- * call the OOM killer first (mm/vmscan.c). NULL when memory is exhausted.
- * Contents undefined. */
-struct page *alloc_anon_page(uint64_t va);
+ * mapcount 0, dirty (no copy anywhere), on the inactive list; with @may_sleep
+ * it may reclaim or call the OOM killer first, without it (a speculative
+ * page) it never sleeps (alloc_user_page, mm/vmscan.c). NULL when memory is
+ * exhausted. Contents undefined. */
+struct page *alloc_anon_page(uint64_t va, bool may_sleep);
 
 /* get_anon_page: one more reference to @page. */
 void get_anon_page(struct page *page);

@@ -132,7 +132,7 @@ static pte_t *next_pte(struct pte_cursor *c, uint64_t *va, uint64_t end)
  * once; its physical address, or 0. Contents undefined. May sleep (reclaim). */
 static uint64_t frame_alloc(uint64_t va)
 {
-	struct page *page = alloc_anon_page(va);
+	struct page *page = alloc_anon_page(va, true);
 
 	if (!page)
 		return 0;
@@ -541,16 +541,39 @@ int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reuse
 	return cow_copy(mm, vma, va, old);
 }
 
+/* swap_ra_window: the swap entries of @vma other than @va's in @va's aligned
+ * window of SWAP_RA_PAGES pages, read through @e, @va's PTE (the window lies
+ * in its page table: it divides 2 MiB). */
+static void swap_ra_window(const struct vm_area *vma, uint64_t va, const pte_t *e, struct swap_ra *ra)
+{
+	uint64_t start = va & ~(SWAP_RA_PAGES * PAGE_SIZE - 1);
+
+	ra->n = 0;
+	for (uint64_t w = start; w < start + SWAP_RA_PAGES * PAGE_SIZE; w += PAGE_SIZE) {
+		pte_t pte;
+
+		if (w == va || w < vma->start || w >= vma->end)
+			continue;
+		pte = e[((int64_t)w - (int64_t)va) / (int64_t)PAGE_SIZE];
+		if (!is_swap_pte(pte))
+			continue;
+		ra->slot[ra->n] = swp_slot(pte);
+		ra->va[ra->n++] = w;
+	}
+}
+
 int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool write, bool *major)
 {
 	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
 	pte_t entry = e ? *e : 0;
+	struct swap_ra ra;
 	struct page *page;
 	int err = 0;
 
 	if (!is_swap_pte(entry))
 		panic("swap_in_page: no swap entry at %#lx", va);
-	page = swapin(swp_slot(entry), va, major, &err);
+	swap_ra_window(vma, va, e, &ra);
+	page = swapin(swp_slot(entry), va, &ra, major, &err);
 	if (!page)
 		return err;
 	e = walk(mm->pml4, va, PT_PTE, false);

@@ -55,16 +55,18 @@ void delete_from_swap_cache(struct page *page)
 	put_anon_page(page); /* the caller's reference keeps it */
 }
 
-/* read_in: a new cache page for @slot, read from the disk (sleeps); NULL with *@err. */
-static struct page *read_in(uint64_t slot, uint64_t va, int *err)
+/* read_start: a new cache page for @slot at user address @va, locked, its read
+ * started into @io. NULL with *@err: no memory (-ENOMEM), the slot read in or
+ * freed while the allocation slept (-EAGAIN). @may_sleep: as alloc_anon_page. */
+static struct page *read_start(uint64_t slot, uint64_t va, bool may_sleep, struct virtio_blk_io *io, int *err)
 {
-	struct page *page = alloc_anon_page(va); /* may sleep in reclaim: re-check the cache */
+	struct page *page = alloc_anon_page(va, may_sleep); /* may sleep in reclaim: re-check the cache */
 
 	if (!page) {
 		*err = -ENOMEM;
 		return NULL;
 	}
-	if (swap_cache[slot] || !swap_count(slot)) { /* read in, or freed, while we slept */
+	if (swap_cache[slot] || !swap_count(slot)) {
 		put_anon_page(page);
 		*err = -EAGAIN;
 		return NULL;
@@ -75,19 +77,61 @@ static struct page *read_in(uint64_t slot, uint64_t va, int *err)
 	page_set(page, PG_locked);
 	page_clear(page, PG_dirty); /* the slot holds its data */
 	count_vm_event(PSWPIN);
-	*err = swap_read_page(slot, page_to_phys(page));
+	swap_io_start(slot, page_to_phys(page), false, io);
+	return page;
+}
+
+/* read_end: wait for the read of @page (@io), unlock it and put it on the LRU
+ * (@active: the page the fault wants). 0, or the error: then @page has left
+ * the cache, and the caller's put frees it. */
+static int read_end(struct page *page, struct virtio_blk_io *io, bool active)
+{
+	int err = swap_io_wait(io);
+
 	page_clear(page, PG_locked);
 	wake_up(&swapin_wait);
-	lru_move(page, true); /* just used: active */
-	if (*err) {
+	lru_move(page, active);
+	if (err)
 		delete_from_swap_cache(page);
+	return err;
+}
+
+/* read_cluster: read @slot for the fault at @va, and the slots of @ra that are
+ * not cached, all started before any is waited for. The page of @slot with
+ * the caller's reference, or NULL with *@err (as read_start, or -EIO). */
+static struct page *read_cluster(uint64_t slot, uint64_t va, const struct swap_ra *ra, int *err)
+{
+	struct page *ahead[SWAP_RA_PAGES - 1];
+	struct virtio_blk_io io, ahead_io[SWAP_RA_PAGES - 1];
+	unsigned n = 0;
+	struct page *page = read_start(slot, va, true, &io, err);
+
+	if (!page)
+		return NULL;
+	for (unsigned i = 0; i < ra->n; i++) {
+		int ra_err;
+
+		if (swap_cache[ra->slot[i]])
+			continue;
+		ahead[n] = read_start(ra->slot[i], ra->va[i], false, &ahead_io[n], &ra_err);
+		if (ahead[n])
+			n++;
+		else if (ra_err == -ENOMEM)
+			break; /* memory is short: read no further ahead */
+	}
+	*err = read_end(page, &io, true);
+	for (unsigned i = 0; i < n; i++) {
+		read_end(ahead[i], &ahead_io[i], false); /* on error it is simply not cached */
+		put_anon_page(ahead[i]); /* the cache's reference keeps it */
+	}
+	if (*err) {
 		put_anon_page(page);
 		return NULL;
 	}
 	return page;
 }
 
-struct page *swapin(uint64_t slot, uint64_t va, bool *major, int *err)
+struct page *swapin(uint64_t slot, uint64_t va, const struct swap_ra *ra, bool *major, int *err)
 {
 	for (;;) {
 		struct page *page = slot < cache_slots ? swap_cache[slot] : NULL;
@@ -101,7 +145,7 @@ struct page *swapin(uint64_t slot, uint64_t va, bool *major, int *err)
 			return page;
 		}
 		*major = true;
-		page = read_in(slot, va, err);
+		page = read_cluster(slot, va, ra, err);
 		if (page || *err != -EAGAIN)
 			return page;
 	}

@@ -33,11 +33,28 @@ bool add_to_swap(struct page *page);
  * and slot references (the caller still holds one to the page). */
 void delete_from_swap_cache(struct page *page);
 
+/*
+ * Swap readahead (Linux: swap_vma_readahead, page-cluster 3): a fault that
+ * must read from the disk reads the other swapped-out pages of its aligned
+ * window of SWAP_RA_PAGES pages in the same VMA with it, into the swap cache,
+ * unmapped. A sequential pass then takes one major fault per window and minor
+ * faults (cache hits) for the rest, and the disk gets the reads as one batch.
+ */
+#define SWAP_RA_PAGES 8
+
+/* The window's other swap entries: their slots and user addresses. */
+struct swap_ra {
+	unsigned n;
+	uint64_t slot[SWAP_RA_PAGES - 1];
+	uint64_t va[SWAP_RA_PAGES - 1];
+};
+
 /* swapin: the page with @slot's data for a fault at user address @va, with a
  * reference for the caller: from the cache, else read from the disk into a new
- * frame (*@major set), sleeping until it is there. NULL: no memory (*@err
- * -ENOMEM) or a read error (-EIO). */
-struct page *swapin(uint64_t slot, uint64_t va, bool *major, int *err);
+ * frame (*@major set) together with the pages of @ra not cached yet (as far
+ * as memory allows without reclaim), sleeping until all are there. NULL: no
+ * memory (*@err -ENOMEM) or a read error (-EIO). */
+struct page *swapin(uint64_t slot, uint64_t va, const struct swap_ra *ra, bool *major, int *err);
 
 /* free_swap_and_cache: a swap entry naming @slot is gone (zapped); drop its slot
  * reference, and the cached page too when nothing else can want it any more. */

@@ -186,22 +186,17 @@ bool swap_slot_bad(uint64_t slot)
 	return swap_area && swap_bad_lookup(swap_area->bad, swap_area->nr_bad, slot);
 }
 
-/* slot_io: move one page between the frame at @pa and slot @slot; sleeps. 0 or -EIO. */
-static int slot_io(const char *fn, uint64_t slot, uint64_t pa, bool write)
+void swap_io_start(uint64_t slot, uint64_t pa, bool write, struct virtio_blk_io *io)
 {
 	if (!swap_area)
-		panic("%s: no swap area", fn);
+		panic("swap_io_start: no swap area");
 	if (slot == 0 || slot >= swap_area->nr_slots || swap_slot_bad(slot))
-		panic("%s: slot %lu is the header, past the area (%lu slots) or bad", fn, slot, swap_area->nr_slots);
-	return virtio_blk_rw(swap_area->dev, slot * SECTORS_PER_PAGE, pa, SWAP_PAGE_SIZE, write);
+		panic("swap_io_start: slot %lu is the header, past the area (%lu slots) or bad",
+		      slot, swap_area->nr_slots);
+	virtio_blk_start(swap_area->dev, slot * SECTORS_PER_PAGE, pa, SWAP_PAGE_SIZE, write, io); /* an error is in @io */
 }
 
-int swap_read_page(uint64_t slot, uint64_t pa)
+int swap_io_wait(struct virtio_blk_io *io)
 {
-	return slot_io("swap_read_page", slot, pa, false);
-}
-
-int swap_write_page(uint64_t slot, uint64_t pa)
-{
-	return slot_io("swap_write_page", slot, pa, true);
+	return virtio_blk_wait(swap_area->dev, io);
 }

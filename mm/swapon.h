@@ -32,11 +32,15 @@ void swap_init(void);
 /* swap_slot_bad: whether @slot (1..nr_slots-1) is listed bad in the header. */
 bool swap_slot_bad(uint64_t slot);
 
-/* swap_read_page: read slot @slot into the frame at @pa; sleeps. 0 or -EIO. Slot 0, one past
- * the area or a bad slot is a caller bug and panics. */
-int swap_read_page(uint64_t slot, uint64_t pa);
+/* swap_io_start: start reading slot @slot into the frame at @pa (with @write,
+ * writing the frame to the slot) and return at once; @io (the caller's) says
+ * when it is done and how it went (virtio_blk_start). May sleep while the
+ * disk's queue is full. Slot 0, one past the area or a bad slot is a caller
+ * bug and panics. Starting a batch before waiting lets the disk work on all
+ * of it at once. */
+void swap_io_start(uint64_t slot, uint64_t pa, bool write, struct virtio_blk_io *io);
 
-/* swap_write_page: write the frame at @pa to slot @slot; sleeps. 0 or -EIO. Slots as swap_read_page. */
-int swap_write_page(uint64_t slot, uint64_t pa);
+/* swap_io_wait: sleep until the I/O of @io is done: 0 or -EIO. */
+int swap_io_wait(struct virtio_blk_io *io);
 
 #endif

@@ -58,15 +58,16 @@ static uint64_t shrink_active(uint64_t nr)
 	return looked;
 }
 
-/* pageout: reclaim isolated @page, which we hold a reference to: a slot (kept
- * from its last swap-in if it has one), every PTE made a swap entry, the data
- * written if the slot does not hold it yet. True when only our reference is
- * left (the caller's put frees the frame); false when it must stay: swap is
- * full, the write failed, or it was faulted back in while we wrote it. */
-static bool pageout(struct page *page)
+/* pageout_start: begin reclaiming isolated @page, which we hold a reference
+ * to: a slot (kept from its last swap-in if it has one), every PTE made a swap
+ * entry, and the write started into @io when the slot does not hold the data
+ * yet (@io is done at once otherwise). False when the page must stay: swap
+ * is full. */
+static bool pageout_start(struct page *page, struct virtio_blk_io *io)
 {
 	uint64_t slot;
 
+	*io = (struct virtio_blk_io){ .done = true };
 	if (!page_test(page, PG_swapcache) && !add_to_swap(page))
 		return false;
 	slot = page->private;
@@ -74,10 +75,20 @@ static bool pageout(struct page *page)
 	if (page_test(page, PG_dirty)) {
 		page_clear(page, PG_dirty);
 		count_vm_event(PSWPOUT);
-		if (swap_write_page(slot, page_to_phys(page))) { /* sleeps */
-			page_set(page, PG_dirty);
-			return false;
-		}
+		swap_io_start(slot, page_to_phys(page), true, io);
+	}
+	return true;
+}
+
+/* pageout_end: wait for @page's write (@io) and take it out of the swap cache.
+ * True when only our reference is left (the caller's put frees the frame);
+ * false when it must stay: the write failed, or it was faulted back in while
+ * we wrote it. */
+static bool pageout_end(struct page *page, struct virtio_blk_io *io)
+{
+	if (swap_io_wait(io)) {
+		page_set(page, PG_dirty); /* the slot does not hold it: write again next time */
+		return false;
 	}
 	if (page->mapcount)
 		return false;
@@ -85,14 +96,27 @@ static bool pageout(struct page *page)
 	return true;
 }
 
-/* shrink_inactive: look at up to @nr pages from the inactive tail, counting them
- * in *@scanned: a referenced one is promoted, the others are paged out. The
- * number freed. */
+/* keep_page: put isolated @page back after reclaim let it be (swap full, in
+ * use again, a failed write): on the active list, if no fault put it back. */
+static void keep_page(struct page *page)
+{
+	if (!page_test(page, PG_lru))
+		lru_move(page, true);
+}
+
+/* shrink_inactive: look at up to @nr (<= SWAP_CLUSTER_MAX) pages from the
+ * inactive tail, counting them in *@scanned: a referenced one is promoted,
+ * the others are paged out, their writes started together and then waited
+ * for (Linux plugs the batch of shrink_page_list the same way: the disk sees
+ * them at once). The number freed. */
 static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 {
+	struct page *out[SWAP_CLUSTER_MAX];
+	struct virtio_blk_io io[SWAP_CLUSTER_MAX];
+	unsigned n = 0;
 	uint64_t freed = 0;
 
-	for (; nr; nr--) {
+	for (; nr && n < SWAP_CLUSTER_MAX; nr--) {
 		struct page *page = lru_isolate_tail(false);
 
 		if (!page)
@@ -102,12 +126,20 @@ static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 		if (page_referenced(page)) {
 			lru_move(page, true);
 			count_vm_event(PGACTIVATE);
-		} else if (pageout(page)) {
-			freed++;
-		} else if (!page_test(page, PG_lru)) {
-			lru_move(page, true); /* kept: swap full, or in use again */
+		} else if (pageout_start(page, &io[n])) {
+			out[n++] = page;
+			continue;
+		} else {
+			keep_page(page);
 		}
 		put_anon_page(page);
+	}
+	for (unsigned i = 0; i < n; i++) {
+		if (pageout_end(out[i], &io[i]))
+			freed++;
+		else
+			keep_page(out[i]);
+		put_anon_page(out[i]);
 	}
 	return freed;
 }
@@ -175,8 +207,13 @@ static bool may_reclaim(void)
 	return current != kswapd_task && !current->kthread && !fatal_signal_pending(current);
 }
 
-struct page *alloc_user_page(void)
+struct page *alloc_user_page(bool may_sleep)
 {
+	if (!may_sleep) {
+		if (nr_free_pages() < wmark.low)
+			wake_kswapd();
+		return nr_free_pages() > wmark.min ? alloc_pages(0, NR_ANON_PAGES) : NULL;
+	}
 	for (;;) {
 		struct page *page;
 

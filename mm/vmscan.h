@@ -16,8 +16,10 @@
 /* alloc_user_page: one frame for user memory (NR_ANON_PAGES, refcount 1):
  * wakes kswapd below the low watermark, reclaims directly below min, and
  * when reclaim cannot help calls the OOM killer and tries again. NULL when
- * current itself must die (it was chosen, or it is being killed). May sleep. */
-struct page *alloc_user_page(void);
+ * current itself must die (it was chosen, or it is being killed). May sleep.
+ * Without @may_sleep (a speculative page: swap readahead) it takes a frame
+ * only above the min watermark and never sleeps: NULL otherwise. */
+struct page *alloc_user_page(bool may_sleep);
 
 /* reclaim_pages: free up to @nr pages from the LRU lists, by writing them to
  * swap; @kswapd says who asks (for the counters). The number freed. May sleep. */

@@ -10,6 +10,9 @@
 #include "kernel/panic.h"
 
 static uint8_t *disk;
+#define FAKE_IOS 64
+static struct virtio_blk_io *started[FAKE_IOS]; /* I/Os started and not waited for */
+unsigned host_swap_in_flight, host_swap_max_in_flight;
 static uint16_t *slot_map;
 static struct page **cache;
 static uint64_t disk_slots;
@@ -35,6 +38,8 @@ void host_fake_swap(uint64_t slots, const uint64_t *bad)
 	bad_slots = bad;
 	host_swap_reads = host_swap_writes = 0;
 	host_swap_fail = 0;
+	host_swap_in_flight = host_swap_max_in_flight = 0;
+	memset(started, 0, sizeof(started));
 	if (!disk || !slot_map || !cache)
 		panic("host_fake_swap: no memory");
 	swap_setup(slots, fake_bad, slot_map, cache);
@@ -56,31 +61,42 @@ static uint8_t *slot_bytes(uint64_t slot)
 	return disk + slot * PAGE_SIZE;
 }
 
-/* fake_io: count one I/O in *@counter; -EIO while host_swap_fail lasts, else 0. */
-static int fake_io(unsigned long *counter)
+/* The fake disk does each I/O at once, when it is started, and remembers the
+ * started ones until they are waited for (none may be left after a test). */
+
+void swap_io_start(uint64_t slot, uint64_t pa, bool write, struct virtio_blk_io *io)
 {
-	++*counter;
+	uint8_t *bytes = slot_bytes(slot);
+	unsigned i = 0;
+
+	while (i < FAKE_IOS && started[i])
+		i++;
+	if (i == FAKE_IOS)
+		panic("fake swap: %d I/Os started and never waited for", FAKE_IOS);
+	started[i] = io;
+	++*(write ? &host_swap_writes : &host_swap_reads);
+	*io = (struct virtio_blk_io){ .done = true };
 	if (host_swap_fail) {
 		host_swap_fail--;
-		return -EIO;
+		io->err = -EIO;
+	} else if (write) {
+		memcpy(bytes, phys_to_virt(pa), PAGE_SIZE);
+	} else {
+		memcpy(phys_to_virt(pa), bytes, PAGE_SIZE);
 	}
-	return 0;
+	if (++host_swap_in_flight > host_swap_max_in_flight)
+		host_swap_max_in_flight = host_swap_in_flight;
 }
 
-int swap_read_page(uint64_t slot, uint64_t pa)
+int swap_io_wait(struct virtio_blk_io *io)
 {
-	int err = fake_io(&host_swap_reads);
-
-	if (!err)
-		memcpy(phys_to_virt(pa), slot_bytes(slot), PAGE_SIZE);
-	return err;
-}
-
-int swap_write_page(uint64_t slot, uint64_t pa)
-{
-	int err = fake_io(&host_swap_writes);
-
-	if (!err)
-		memcpy(slot_bytes(slot), phys_to_virt(pa), PAGE_SIZE);
-	return err;
+	if (!io->done)
+		panic("fake swap: waiting for an I/O nobody started");
+	for (unsigned i = 0; i < FAKE_IOS; i++) {
+		if (started[i] == io) {
+			started[i] = NULL;
+			host_swap_in_flight--;
+		}
+	}
+	return io->err;
 }

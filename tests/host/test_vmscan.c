@@ -54,6 +54,7 @@ static int teardown(void **state)
 	assert_int_equal(vm_stat[NR_ANON_PAGES], 0);
 	assert_int_equal(nr_free_swap_slots(), nr_swap_slots());
 	assert_int_equal(lru.nr_active + lru.nr_inactive, 0);
+	assert_int_equal(host_swap_in_flight, 0); /* every I/O started was waited for */
 	host_fake_ram_free();
 	host_fake_swap_free();
 	host_on_schedule = NULL;
@@ -130,9 +131,11 @@ static void test_swap_slots(void **state)
 	assert_int_equal(nr_free_swap_slots(), 5);
 }
 
-/* Reclaim writes every page out (PTEs become swap entries) and the faults read
- * them back identical; a page read back and not written is dropped again
- * without a second write. */
+/* Reclaim writes every page out (PTEs become swap entries), all writes of the
+ * batch started before any is waited for, and the faults read them back
+ * identical: the first reads its whole readahead window (8 pages, one
+ * batch), the other 7 find their pages in the swap cache (minor faults). A
+ * page read back and not written is dropped again without a second write. */
 static void test_swap_out_and_in(void **state)
 {
 	struct mm *mm = filled_mm(8);
@@ -142,14 +145,18 @@ static void test_swap_out_and_in(void **state)
 	assert_int_equal(reclaim_pages(8, false), 8);
 	assert_int_equal(page_zone.nr_free, free_before + 8);
 	assert_int_equal(host_swap_writes, 8);
+	assert_int_equal(host_swap_max_in_flight, 8);
 	assert_int_equal(mm->rss, 0);
 	assert_int_equal(mm->swap_ents, 8);
 	assert_true(is_swap_pte(pte_at(mm, A(3))));
 	assert_int_equal(nr_free_swap_slots(), nr_swap_slots() - 8);
-	for (unsigned i = 0; i < 8; i++) {
-		assert_true(fault_back(mm, i, false));
+	assert_true(fault_back(mm, 0, false));
+	assert_int_equal(host_swap_reads, 8);
+	assert_int_equal(vm_events[PSWPIN], 8);
+	for (unsigned i = 1; i < 8; i++)
+		assert_false(fault_back(mm, i, false));
+	for (unsigned i = 0; i < 8; i++)
 		holds(mm, i, i + 1);
-	}
 	assert_int_equal(host_swap_reads, 8);
 	assert_int_equal(mm->swap_ents, 0);
 	assert_int_equal(pte_at(mm, A(0)) & PTE_RW, 0); /* a clean copy stays in swap: read-only */
@@ -177,9 +184,10 @@ static void test_cow_shared_page_swapped(void **state)
 	assert_int_equal(host_swap_writes, 2);
 	assert_int_equal(swp_slot(pte_at(parent, A(1))), swp_slot(pte_at(child, A(1))));
 	assert_int_equal(swap_count(swp_slot(pte_at(parent, A(1)))), 2);
-	assert_true(fault_back(child, 1, false));
+	assert_true(fault_back(child, 1, false)); /* page 0 is read ahead with it */
 	assert_false(fault_back(parent, 1, false)); /* found in the swap cache: a minor fault */
-	assert_int_equal(host_swap_reads, 1);
+	assert_false(fault_back(parent, 0, false));
+	assert_int_equal(host_swap_reads, 2);
 	assert_int_equal(pte_at(parent, A(1)) & PTE_ADDR, pte_at(child, A(1)) & PTE_ADDR);
 	assert_int_equal(cow_break(child, vma_find(child, A(1)), A(1), &reused), 0);
 	assert_false(reused);
@@ -187,6 +195,36 @@ static void test_cow_shared_page_swapped(void **state)
 	holds(parent, 1, 2);
 	mm_destroy(parent);
 	mm_destroy(child);
+}
+
+/* Readahead reads the swapped-out pages of the fault's aligned 8-page window
+ * that lie in the fault's VMA, nothing past the VMA's ends, and nothing
+ * already in the swap cache. */
+static void test_readahead_window(void **state)
+{
+	struct mm *mm = mm_create();
+
+	(void)state;
+	assert_non_null(mm);
+	assert_non_null(vma_map(mm, A(0), P(7), RW, 0, VMA_ANON));
+	assert_non_null(vma_map(mm, A(7), P(5), PROT_READ | PROT_WRITE | PROT_EXEC, 0, VMA_ANON));
+	assert_int_equal(mm_populate(mm, A(0), P(12)), 0);
+	for (unsigned i = 0; i < 12; i++)
+		memset(user_byte(mm, A(i)), i + 1, PAGE_SIZE);
+	assert_int_equal(reclaim_pages(12, false), 12);
+	assert_true(fault_back(mm, 9, false)); /* window 8..15, its VMA 7..11: reads 8..11 */
+	assert_int_equal(host_swap_reads, 4);
+	assert_true(fault_back(mm, 6, false)); /* window 0..7, its VMA 0..6: reads 0..6 */
+	assert_int_equal(host_swap_reads, 4 + 7);
+	assert_true(fault_back(mm, 7, false)); /* 7 alone: 8 is cached, 0..6 another VMA */
+	assert_int_equal(host_swap_reads, 4 + 7 + 1);
+	for (unsigned i = 0; i < 12; i++) {
+		if (is_swap_pte(pte_at(mm, A(i))))
+			assert_false(fault_back(mm, i, false));
+		holds(mm, i, i + 1);
+	}
+	assert_int_equal(host_swap_reads, 12);
+	mm_destroy(mm);
 }
 
 /* munmap of swapped-out pages frees their slots; MADV_DONTNEED-like zaps too. */
@@ -393,6 +431,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_swap_slots, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_swap_out_and_in, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_cow_shared_page_swapped, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readahead_window, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_zap_frees_slots, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_swap_full, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_lru_aging, setup, teardown),
