@@ -7,6 +7,7 @@
 #include <limits.h>
 #include <stddef.h>
 #include "kernel/cmdline.h"
+#include "kernel/kstrtox.h"
 #include "kernel/string.h"
 
 struct option {
@@ -20,12 +21,6 @@ static struct option options[CMDLINE_MAX_OPTIONS];
 static unsigned int noptions;
 static unsigned int ignored;
 static bool truncated;
-
-/* is_space: whether @c separates options (cmdline.txt ends in a newline). */
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
 
 /* find: the option recorded under @key, or NULL. */
 static struct option *find(const char *key)
@@ -153,36 +148,6 @@ bool cmdline_has(const char *key)
 	return find(key) != NULL;
 }
 
-/* digit_value: the value of the hex digit @c (either case), or 16 when it is none. */
-static unsigned int digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return 16;
-}
-
-/* parse_digits: read one or more digits of @base at *@s into *@out, advancing *@s; false on none or overflow. */
-static bool parse_digits(const char **s, unsigned int base, unsigned long *out)
-{
-	const char *p = *s;
-	unsigned long n = 0;
-	unsigned int d;
-
-	for (; (d = digit_value(*p)) < base; p++) {
-		if (__builtin_mul_overflow(n, base, &n) || __builtin_add_overflow(n, d, &n))
-			return false;
-	}
-	if (p == *s)
-		return false;
-	*s = p;
-	*out = n;
-	return true;
-}
-
 /* suffix_shift: log2 of the multiplier size suffix @c stands for (K, M, G, either case), 0 if none. */
 static unsigned int suffix_shift(char c)
 {
@@ -207,7 +172,7 @@ static bool parse_long(const char *s, long *out)
 		base = 16;
 		s += 2;
 	}
-	if (!parse_digits(&s, base, &magnitude))
+	if (parse_digits(&s, base, &magnitude))
 		return false;
 	shift = suffix_shift(*s);
 	if (shift != 0) {
@@ -216,11 +181,7 @@ static bool parse_long(const char *s, long *out)
 		magnitude <<= shift;
 		s++;
 	}
-	if (*s != '\0' || magnitude > (unsigned long)LONG_MAX + negative)
-		return false;
-	/* negated as unsigned: gcc converts modulo 2^64, so 2^63 becomes LONG_MIN */
-	*out = negative ? (long)-magnitude : (long)magnitude;
-	return true;
+	return *s == '\0' && signed_long(magnitude, negative, out) == 0;
 }
 
 /* cmdline_get_long: option @key as a number (see kernel/cmdline.h), else @fallback. */

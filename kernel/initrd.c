@@ -12,6 +12,7 @@
  */
 #include "kernel/initrd.h"
 #include "kernel/errno.h"
+#include "kernel/path.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/string.h"
@@ -154,32 +155,6 @@ static struct initrd_node *add_child(struct initrd_node *dir, const char *name, 
 	n->parent = dir;
 	list_add_tail(&n->sibling, &dir->children);
 	return n;
-}
-
-/* next_component: the next name in [@p, @end) after skipping slashes: sets *@len
- * and returns its start, or NULL at the end. */
-static const char *next_component(const char *p, const char *end, size_t *len)
-{
-	while (p < end && *p == '/')
-		p++;
-	if (p == end)
-		return NULL;
-	*len = 0;
-	while (p + *len < end && p[*len] != '/')
-		(*len)++;
-	return p;
-}
-
-/* is_dot: the component @c (@len bytes) is "." */
-static bool is_dot(const char *c, size_t len)
-{
-	return len == 1 && c[0] == '.';
-}
-
-/* is_dotdot: the component @c (@len bytes) is ".." */
-static bool is_dotdot(const char *c, size_t len)
-{
-	return len == 2 && c[0] == '.' && c[1] == '.';
 }
 
 /* bad_name: why archive name @name cannot be placed in the tree, or NULL if it can. */

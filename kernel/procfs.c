@@ -9,12 +9,16 @@
  *   /proc/sys/vm/swappiness min_free_kbytes overcommit_memory   (read-write)
  *   /proc/PID/status stat statm maps cmdline comm oom_score oom_score_adj
  */
+#include <limits.h>
 #include "kernel/procfs.h"
 #include "kernel/procfs_entries.h"
 #include "kernel/initrd.h"
 #include "kernel/proc.h"
+#include "kernel/sysctl.h"
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
+#include "kernel/kstrtox.h"
+#include "kernel/path.h"
 #include "kernel/string.h"
 #include "kernel/vsnprintf.h"
 
@@ -23,7 +27,6 @@
 #define DIR_R  (S_IFDIR | 0555)
 #define FILE_R (S_IFREG | 0444)
 #define FILE_RW (S_IFREG | 0644)
-#define PID_MAX_DIGITS 9
 #define PROC_PATH_MAX 64 /* "/proc/PID/" and the longest name */
 
 const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
@@ -39,11 +42,12 @@ const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_SELF]      = { "self",      PE_ROOT, S_IFLNK | 0777, NULL, NULL },
 	[PE_SYS]       = { "sys",       PE_ROOT, DIR_R,  NULL, NULL },
 	[PE_SYS_VM]    = { "vm",        PE_SYS,  DIR_R,  NULL, NULL },
-	[PE_SWAPPINESS] = { "swappiness", PE_SYS_VM, FILE_RW, show_swappiness, store_swappiness },
+	[PE_SWAPPINESS] = { "swappiness", PE_SYS_VM, FILE_RW, .data = &vm_swappiness,
+			    .max = SWAPPINESS_MAX },
 	[PE_MIN_FREE_KBYTES] = { "min_free_kbytes", PE_SYS_VM, FILE_RW, show_min_free_kbytes,
 				 store_min_free_kbytes },
-	[PE_OVERCOMMIT_MEMORY] = { "overcommit_memory", PE_SYS_VM, FILE_RW, show_overcommit_memory,
-				   store_overcommit_memory },
+	[PE_OVERCOMMIT_MEMORY] = { "overcommit_memory", PE_SYS_VM, FILE_RW, .data = &vm_overcommit_memory,
+				   .max = OVERCOMMIT_NEVER },
 	[PE_FAULT_TRACE] = { "fault_trace", PE_SYS_VM, FILE_RW, show_fault_trace, store_fault_trace },
 	[PE_PID]       = { NULL,        PE_ROOT, DIR_R,  NULL, NULL },
 	[PE_PID_STATUS] = { "status",   PE_PID,  FILE_R, show_pid_status, NULL },
@@ -68,20 +72,16 @@ bool procfs_is_dir(const struct proc_node *n)
 	return S_ISDIR(entry_of(n)->mode);
 }
 
-/* parse_pid: the pid a /proc directory name spells: decimal digits without a
- * leading zero (Linux: name_to_int); -1 for anything else. */
+/* parse_pid: the pid a /proc directory name (@len bytes) spells: decimal digits
+ * without a leading zero (Linux: name_to_int); -1 for anything else. */
 static int parse_pid(const char *name, size_t len)
 {
-	int pid = 0;
+	const char *end = name;
+	unsigned long pid;
 
-	if (len == 0 || len > PID_MAX_DIGITS || (name[0] == '0' && len > 1))
+	if (name[0] == '0' || parse_digits(&end, 10, &pid) || end != name + len || pid > INT_MAX)
 		return -1;
-	for (size_t i = 0; i < len; i++) {
-		if (name[i] < '0' || name[i] > '9')
-			return -1;
-		pid = pid * 10 + (name[i] - '0');
-	}
-	return pid;
+	return (int)pid;
 }
 
 /* lookup_child: the entry named @name (@len bytes) in directory *@n, into *@n;
@@ -103,26 +103,14 @@ static int lookup_child(struct proc_node *n, const char *name, size_t len)
 	return 0;
 }
 
-/* next_name: the next component of @path after its slashes, its length in *@len;
- * NULL at the end. */
-static const char *next_name(const char *path, size_t *len)
-{
-	while (*path == '/')
-		path++;
-	if (!*path)
-		return NULL;
-	for (*len = 0; path[*len] && path[*len] != '/'; (*len)++)
-		;
-	return path;
-}
-
 int procfs_lookup(const char *path, bool follow, bool dir_wanted, struct proc_node *out)
 {
 	struct proc_node n = { PE_ROOT, 0 };
+	const char *end = path + strlen(path);
 	size_t len = 0, next_len = 0;
 
-	for (const char *c = next_name(path, &len), *next; c; c = next, len = next_len) {
-		next = next_name(c + len, &next_len);
+	for (const char *c = next_component(path, end, &len), *next; c; c = next, len = next_len) {
+		next = next_component(c + len, end, &next_len);
 		if (!procfs_is_dir(&n))
 			return -ENOTDIR;
 		int err = lookup_child(&n, c, len);

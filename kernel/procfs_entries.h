@@ -11,6 +11,9 @@
 
 #include <stdint.h>
 #include "kernel/seq_buf.h"
+#include "mm/page.h"
+
+#define KB(pages) ((pages) * (PAGE_SIZE / 1024)) /* pages in KiB, as /proc shows memory */
 
 struct process;
 
@@ -32,11 +35,17 @@ struct proc_entry {
 	enum proc_entry_id parent;
 	uint32_t mode;          /* S_IF* | permission bits */
 	/* show: generate the file's text into @s; @p is the process of a per-process
-	 * file, NULL for the others. 0 or -errno. */
+	 * file, NULL for the others. 0 or -errno. NULL for an int sysctl. */
 	int (*show)(struct seq_buf *s, struct process *p);
 	/* store: take the number @val written to a read-write file; 0, or -EINVAL
-	 * (out of range: nothing changes). */
+	 * (out of range: nothing changes). NULL for an int sysctl and for the
+	 * read-only files. */
 	int (*store)(struct process *p, long val);
+	/* An int sysctl has no show or store: its value is *data, and a write must
+	 * lie in [min, max] (Linux: a ctl_table's .data, .extra1 and .extra2, read
+	 * and written by proc_dointvec_minmax). NULL for the other files. */
+	int *data;
+	int min, max;
 };
 
 extern const struct proc_entry proc_entries[NR_PROC_ENTRIES];
@@ -49,12 +58,8 @@ int show_swaps(struct seq_buf *s, struct process *p);          /* procfs_swaps.c
 int show_stat(struct seq_buf *s, struct process *p);           /* procfs_stat.c */
 int show_uptime(struct seq_buf *s, struct process *p);         /* procfs_stat.c */
 int show_loadavg(struct seq_buf *s, struct process *p);        /* procfs_stat.c */
-int show_swappiness(struct seq_buf *s, struct process *p);     /* procfs_sysctl.c */
-int show_min_free_kbytes(struct seq_buf *s, struct process *p);
-int show_overcommit_memory(struct seq_buf *s, struct process *p);
-int store_swappiness(struct process *p, long val);
+int show_min_free_kbytes(struct seq_buf *s, struct process *p); /* procfs_sysctl.c */
 int store_min_free_kbytes(struct process *p, long val);
-int store_overcommit_memory(struct process *p, long val);
 int show_pid_status(struct seq_buf *s, struct process *p);     /* procfs_pid.c */
 int show_pid_stat(struct seq_buf *s, struct process *p);
 int show_pid_statm(struct seq_buf *s, struct process *p);
@@ -67,5 +72,9 @@ int show_pid_maps(struct seq_buf *s, struct process *p);       /* procfs_task_mm
 int show_pagefault_trace(struct seq_buf *s, struct process *p); /* procfs_trace.c */
 int show_fault_trace(struct seq_buf *s, struct process *p);
 int store_fault_trace(struct process *p, long val);
+
+/* show_int_sysctl, store_int_sysctl: read and write int sysctl @e (procfs_sysctl.c). */
+void show_int_sysctl(struct seq_buf *s, const struct proc_entry *e);
+int store_int_sysctl(const struct proc_entry *e, long val);
 
 #endif

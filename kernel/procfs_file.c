@@ -8,13 +8,14 @@
  * (procps: lseek(fd, 0, SEEK_SET) then read). A write of a number goes to the
  * entry's store(); read again (after lseek 0, or opened anew) it shows the new value.
  */
-#include <limits.h>
 #include "kernel/procfs.h"
 #include "kernel/procfs_entries.h"
 #include "kernel/initrd.h"
 #include "kernel/proc.h"
 #include "kernel/vfs.h"
 #include "kernel/errno.h"
+#include "kernel/kstrtox.h"
+#include "kernel/string.h"
 #include "kernel/uaccess.h"
 #include "mm/kmalloc.h"
 
@@ -54,9 +55,11 @@ static void text_put(struct proc_text *t)
 	}
 }
 
-/* generate: make @pf's text from its entry's show(); 0 or -errno (no text then). */
+/* generate: make @pf's text from its entry's show(), or an int sysctl's value;
+ * 0 or -errno (no text then). */
 static int generate(struct proc_file *pf)
 {
+	const struct proc_entry *e = &proc_entries[pf->node.entry];
 	int err;
 	struct process *p = node_process(&pf->node, &err);
 	struct proc_text *t = err ? NULL : kzalloc(sizeof(*t));
@@ -66,7 +69,10 @@ static int generate(struct proc_file *pf)
 	if (err)
 		return err;
 	t->users = 1;
-	err = proc_entries[pf->node.entry].show(&t->s, p);
+	if (e->show)
+		err = e->show(&t->s, p);
+	else
+		show_int_sysctl(&t->s, e);
 	if (!err)
 		err = t->s.err;
 	if (err)
@@ -96,54 +102,6 @@ static long proc_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 	return ret;
 }
 
-/* is_blank: @c is white space as Linux's strstrip sees it. */
-static bool is_blank(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
-}
-
-/* digit_value: the value of digit @c in any base up to 16, or 16 if none. */
-static unsigned digit_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return (unsigned)(c - '0');
-	if (c >= 'a' && c <= 'f')
-		return (unsigned)(c - 'a' + 10);
-	if (c >= 'A' && c <= 'F')
-		return (unsigned)(c - 'A' + 10);
-	return 16;
-}
-
-/* parse_long: the whole of @s as an integer, as Linux's kstrtol(s, 0): an
- * optional sign, then 0x hex, 0 octal or decimal digits. 0, -EINVAL, -ERANGE. */
-static int parse_long(const char *s, long *val)
-{
-	bool neg = *s == '-';
-	unsigned base = 10;
-	unsigned long v = 0, limit = neg ? (unsigned long)LONG_MAX + 1 : LONG_MAX;
-
-	if (*s == '-' || *s == '+')
-		s++;
-	if (s[0] == '0' && (s[1] == 'x' || s[1] == 'X') && digit_value(s[2]) < 16) {
-		base = 16;
-		s += 2;
-	} else if (s[0] == '0') {
-		base = 8;
-	}
-	if (!*s)
-		return -EINVAL;
-	for (; *s; s++) {
-		unsigned d = digit_value(*s);
-		if (d >= base)
-			return -EINVAL;
-		if (v > (limit - d) / base)
-			return -ERANGE;
-		v = v * base + d;
-	}
-	*val = neg ? (long)(0 - v) : (long)v;
-	return 0;
-}
-
 /* parse_number: the number written as the @n user bytes at @ubuf, blanks around
  * it allowed (echo's newline): Linux's kstrtol(strstrip(buf), 0, ...) of
  * oom_score_adj_write and the sysctl writers. 0, -EINVAL, -ERANGE or -EFAULT. */
@@ -156,17 +114,18 @@ static int parse_number(const char *ubuf, size_t n, long *val)
 		return -EINVAL;
 	if (copy_from_user(buf, ubuf, n))
 		return -EFAULT;
-	while (n > 0 && is_blank(buf[n - 1]))
+	while (n > 0 && is_space(buf[n - 1]))
 		n--;
 	buf[n] = '\0';
-	while (is_blank(buf[start]))
+	while (is_space(buf[start]))
 		start++;
-	return parse_long(buf + start, val);
+	return kstrtol(buf + start, val);
 }
 
 /* proc_write: write(2) of a number to a read-write file; all @n bytes, or -errno
- * with nothing changed. Files without a store() are read-only: -EINVAL. An
- * empty write to /proc/sys does nothing and succeeds (proc_sys_call_handler). */
+ * with nothing changed. Files with no store() and no int sysctl are read-only:
+ * -EINVAL. An empty write to /proc/sys does nothing and succeeds
+ * (proc_sys_call_handler). */
 static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 {
 	struct proc_file *pf = f->priv;
@@ -175,35 +134,29 @@ static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 	int err;
 
 	(void)pos; /* the whole write is the number, wherever the file stands */
-	if (!e->store)
+	if (!e->store && !e->data)
 		return -EINVAL;
 	if (n == 0 && e->parent == PE_SYS_VM)
 		return 0;
 	err = parse_number(buf, n, &val); /* first: copying from the user may sleep */
 	struct process *p = err ? NULL : node_process(&pf->node, &err);
 	if (!err)
-		err = e->store(p, val);
+		err = e->store ? e->store(p, val) : store_int_sysctl(e, val);
 	return err ? err : (long)n;
 }
 
 /* proc_lseek: lseek(2) as seq_lseek: SEEK_SET and SEEK_CUR only (the text has
- * no size before it is made); back to 0, the text is made again at the next read. */
+ * no size before it is made); back to 0, the text is made again at the next
+ * read. A directory's position is one getdents64 reported. */
 static int64_t proc_lseek(struct file *f, int64_t off, int whence)
 {
 	struct proc_file *pf = f->priv;
-	int64_t pos;
+	int64_t pos = generic_lseek(f, off, whence, -1);
 
-	if (whence == SEEK_SET)
-		pos = off;
-	else if (whence != SEEK_CUR || __builtin_add_overflow((int64_t)f->pos, off, &pos))
-		return -EINVAL;
-	if (pos < 0)
-		return -EINVAL;
 	if (pos == 0) {
 		text_put(pf->text);
 		pf->text = NULL;
 	}
-	f->pos = (uint64_t)pos;
 	return pos;
 }
 
@@ -219,15 +172,6 @@ static int proc_readdir(struct file *f, uint64_t *pos, struct dir_entry *e)
 {
 	struct proc_file *pf = f->priv;
 	return procfs_readdir(&pf->node, pos, e, pf->name);
-}
-
-/* proc_dir_lseek: lseek(2) of a directory: to a position getdents64 reported. */
-static int64_t proc_dir_lseek(struct file *f, int64_t off, int whence)
-{
-	if (whence != SEEK_SET || off < 0)
-		return -EINVAL;
-	f->pos = (uint64_t)off;
-	return off;
 }
 
 /* proc_file_stat: fstat(2). */
@@ -255,7 +199,7 @@ static const struct file_ops proc_file_ops = {
 
 static const struct file_ops proc_dir_ops = {
 	.read = proc_dir_read,
-	.lseek = proc_dir_lseek,
+	.lseek = proc_lseek,
 	.readdir = proc_readdir,
 	.stat = proc_file_stat,
 	.release = proc_release,

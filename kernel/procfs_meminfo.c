@@ -28,8 +28,6 @@
 #include "mm/page_alloc.h"
 #include "mm/swap.h"
 
-#define KB(pages) ((pages) * (PAGE_SIZE / 1024))
-
 /* show_kb: one "Name:           NNNNNNNN kB" line (Linux: show_val_kb). */
 static void show_kb(struct seq_buf *s, const char *name, uint64_t kb)
 {

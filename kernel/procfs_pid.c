@@ -23,7 +23,6 @@
 #include "mm/oom.h"
 #include "mm/page.h"
 
-#define KB(pages) ((pages) * (PAGE_SIZE / 1024))
 #define CAP_FULL_SET 0x000001fffffffffful /* capabilities 0..40, Linux 6.1's CAP_LAST_CAP */
 #define PF_KTHREAD 0x00200000u             /* the one task flag that applies here */
 #define RLIM_INFINITY (~0ul)
@@ -46,21 +45,16 @@ static int ppid(const struct process *p)
 	return p->parent ? p->parent->pid : 0;
 }
 
-/* sig_ignored, sig_caught: the signals @p ignores / has handlers for, bit n-1 for n. */
-static uint64_t sig_ignored(const struct process *p)
+/* sig_ign_catch: the signals @p ignores and those it has handlers for, bit n-1
+ * for signal n (Linux: collect_sigign_sigcatch). */
+static void sig_ign_catch(const struct process *p, uint64_t *ign, uint64_t *catch)
 {
-	uint64_t set = 0;
-	for (int i = 0; i < NSIG; i++)
-		set |= (uint64_t)(p->sigactions[i].handler == (uint64_t)SIG_IGN) << i;
-	return set;
-}
-
-static uint64_t sig_caught(const struct process *p)
-{
-	uint64_t set = 0;
-	for (int i = 0; i < NSIG; i++)
-		set |= (uint64_t)(p->sigactions[i].handler > (uint64_t)SIG_IGN) << i;
-	return set;
+	*ign = *catch = 0;
+	for (int i = 0; i < NSIG; i++) {
+		uint64_t handler = p->sigactions[i].handler;
+		*ign |= (uint64_t)(handler == (uint64_t)SIG_IGN) << i;
+		*catch |= (uint64_t)(handler > (uint64_t)SIG_IGN) << i;
+	}
 }
 
 /* show_task_state: status from Name to NSsid (Linux: task_state). */
@@ -118,8 +112,10 @@ static void show_task_sig(struct seq_buf *s, const struct process *p)
 {
 	seq_printf(s, "Threads:\t1\nSigQ:\t%u/%lu\n", nr_pending(p), RLIM_INFINITY);
 	seq_printf(s, "SigPnd:\t%016lx\nShdPnd:\t%016lx\n", p->sig_pending, 0ul);
-	seq_printf(s, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", p->sig_blocked,
-		   sig_ignored(p), sig_caught(p));
+	uint64_t ign, catch;
+
+	sig_ign_catch(p, &ign, &catch);
+	seq_printf(s, "SigBlk:\t%016lx\nSigIgn:\t%016lx\nSigCgt:\t%016lx\n", p->sig_blocked, ign, catch);
 }
 
 /* show_task_rest: capabilities, seccomp and CPU lines (Linux: task_cap,
@@ -184,9 +180,11 @@ int show_pid_stat(struct seq_buf *s, struct process *p)
 	struct mm_usage u = { 0 };
 	struct task_layout l = task_layout(p);
 	int exit_code = p->state == PROC_ZOMBIE ? p->exit_status : 0;
+	uint64_t ign, catch;
 
 	if (p->mm)
-		mm_usage(p->mm, &u);
+		mm_vm_usage(p->mm, &u); /* vsize only: no page-table walk for each ps */
+	sig_ign_catch(p, &ign, &catch);
 	seq_printf(s, "%d (%s) %c %d %d %d 0 -1 %u ", p->pid, p->comm, state_name(p)[0], ppid(p),
 		   p->pgid, p->sid, p->kthread ? PF_KTHREAD : 0);
 	seq_printf(s, "%lu %lu %lu %lu %lu %lu %lu %lu ", p->min_flt, p->c_min_flt, p->maj_flt,
@@ -195,7 +193,7 @@ int show_pid_stat(struct seq_buf *s, struct process *p)
 		   p->mm ? p->mm->rss : 0, RLIM_INFINITY);
 	seq_printf(s, "%lu %lu %lu 0 0 ", l.start_code, l.end_code, l.start_stack);
 	seq_printf(s, "%lu %lu %lu %lu %d 0 0 %d 0 0 0 0 0 0 ", p->sig_pending, p->sig_blocked,
-		   sig_ignored(p), sig_caught(p), p->state != PROC_RUNNABLE, p->kthread ? 0 : SIGCHLD);
+		   ign, catch, p->state != PROC_RUNNABLE, p->kthread ? 0 : SIGCHLD);
 	seq_printf(s, "%lu %lu %lu %lu %lu %lu %lu %d\n", l.start_data, l.end_data, l.start_brk,
 		   l.arg_start, l.arg_end, l.env_start, l.env_end, exit_code);
 	return 0;

@@ -17,8 +17,8 @@
  * columns, sizes in KiB, an extra tab after a size of fewer than 8 digits. */
 int show_swaps(struct seq_buf *s, struct process *p)
 {
-	uint64_t size = nr_swap_slots() * (PAGE_SIZE / 1024);
-	uint64_t used = size - nr_free_swap_slots() * (PAGE_SIZE / 1024);
+	uint64_t size = KB(nr_swap_slots());
+	uint64_t used = size - KB(nr_free_swap_slots());
 
 	(void)p;
 	seq_printf(s, "Filename\t\t\t\tType\t\tSize\t\tUsed\t\tPriority\n");

@@ -1,7 +1,8 @@
 /*
  * kernel/procfs_sysctl.c - /proc/sys/vm: one number per file, read and written
  * as Linux's proc_dointvec_minmax does: a value out of range is refused with
- * -EINVAL and changes nothing.
+ * -EINVAL and changes nothing. Most are an int and its range in the table of
+ * kernel/procfs.c; min_free_kbytes has its own, which recomputes the watermarks.
  */
 #include <limits.h>
 #include "kernel/procfs_entries.h"
@@ -10,45 +11,20 @@
 #include "mm/page_alloc.h"
 #include "mm/watermark.h"
 
-#define SWAPPINESS_MAX 200
-#define OVERCOMMIT_NEVER 2
-
 int vm_swappiness = 60;
 int vm_overcommit_memory;
 
-/* store_int: set *@var to @val if it lies in [@min, @max]; 0 or -EINVAL. */
-static int store_int(int *var, long val, long min, long max)
+void show_int_sysctl(struct seq_buf *s, const struct proc_entry *e)
 {
-	if (val < min || val > max)
+	seq_printf(s, "%d\n", *e->data);
+}
+
+int store_int_sysctl(const struct proc_entry *e, long val)
+{
+	if (val < e->min || val > e->max)
 		return -EINVAL;
-	*var = (int)val;
+	*e->data = (int)val;
 	return 0;
-}
-
-int show_swappiness(struct seq_buf *s, struct process *p)
-{
-	(void)p;
-	seq_printf(s, "%d\n", vm_swappiness);
-	return 0;
-}
-
-int store_swappiness(struct process *p, long val)
-{
-	(void)p;
-	return store_int(&vm_swappiness, val, 0, SWAPPINESS_MAX);
-}
-
-int show_overcommit_memory(struct seq_buf *s, struct process *p)
-{
-	(void)p;
-	seq_printf(s, "%d\n", vm_overcommit_memory);
-	return 0;
-}
-
-int store_overcommit_memory(struct process *p, long val)
-{
-	(void)p;
-	return store_int(&vm_overcommit_memory, val, 0, OVERCOMMIT_NEVER);
 }
 
 int show_min_free_kbytes(struct seq_buf *s, struct process *p)

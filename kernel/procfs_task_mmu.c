@@ -17,27 +17,38 @@
 
 #define MAPS_NAME_COLUMN 72 /* Linux: seq_setwidth(m, 25 + sizeof(void *) * 6 - 1) */
 
-void mm_usage(struct mm *mm, struct mm_usage *u)
+void mm_vm_usage(struct mm *mm, struct mm_usage *u)
 {
 	struct vm_area *vma;
 
-	*u = (struct mm_usage){ .swap = mm->swap_ents, .pgtables = pt_count_tables(mm->pml4) };
+	*u = (struct mm_usage){ 0 };
 	for_each_vma(mm, vma) {
 		uint64_t pages = (vma->end - vma->start) / PAGE_SIZE;
-		bool write = vma->prot & PROT_WRITE, stack = vma->kind == VMA_STACK;
+		bool write = vma->prot & PROT_WRITE;
 		u->total_vm += pages;
-		if (stack)
+		if (vma->kind == VMA_STACK)
 			u->stack_vm += pages;
 		else if (write && !(vma->flags & VM_SHARED))
 			u->data_vm += pages;
 		else if ((vma->prot & PROT_EXEC) && !write)
 			u->exec_vm += pages;
+		if (vma->flags & VM_LOCKED)
+			u->locked_vm += pages;
+	}
+}
+
+void mm_usage(struct mm *mm, struct mm_usage *u)
+{
+	struct vm_area *vma;
+
+	mm_vm_usage(mm, u);
+	u->swap = mm->swap_ents;
+	u->pgtables = pt_count_tables(mm->pml4);
+	for_each_vma(mm, vma) {
 		uint64_t file, frames = vma_frames(mm, vma, &file);
 		u->rss_file += file;
 		if (vma->flags & VM_SHARED)
 			u->rss_shmem += frames - file;
-		if (vma->flags & VM_LOCKED)
-			u->locked_vm += pages;
 	}
 	u->rss_anon = mm->rss - u->rss_file - u->rss_shmem;
 }

@@ -22,7 +22,11 @@ struct mm_usage {
 	uint64_t pgtables;  /* page-table pages, the PML4 included (VmPTE) */
 };
 
-/* mm_usage: count @mm into @u. Resident frames: mm->rss split by a walk of the
+/* mm_vm_usage: the VMA sizes of @mm into @u (total_vm to locked_vm; the rest
+ * 0), from the VMA list alone. */
+void mm_vm_usage(struct mm *mm, struct mm_usage *u);
+
+/* mm_usage: count @mm into @u: mm_vm_usage and the rest. Resident frames: mm->rss split by a walk of the
  * page tables (mm/meminfo.h vma_frames): page-cache frames are RssFile, the
  * other frames of MAP_SHARED VMAs RssShmem (Linux backs them with shmem), the
  * rest RssAnon. */

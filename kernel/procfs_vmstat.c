@@ -31,6 +31,7 @@ static void show_items(struct seq_buf *s, const struct vmstat_item *items, size_
 /* show_page_counts: the zone and node page counters (Linux's first part). */
 static void show_page_counts(struct seq_buf *s)
 {
+	uint64_t swapcache = nr_swapcache_pages(); /* a scan of every frame: once */
 	const struct vmstat_item items[] = {
 		{ "nr_free_pages", nr_free_pages() },
 		{ "nr_zone_inactive_anon", lru.nr_inactive },
@@ -47,10 +48,10 @@ static void show_page_counts(struct seq_buf *s)
 		{ "nr_slab_unreclaimable", vm_stat[NR_SLAB] },
 		{ "nr_anon_pages", vm_stat[NR_ANON_PAGES] },
 		{ "nr_mapped", vm_stat[NR_FILE_PAGES] },
-		{ "nr_file_pages", vm_stat[NR_FILE_PAGES] + nr_swapcache_pages() }, /* Linux counts the swap cache here */
-		{ "nr_kernel_stack", vm_stat[NR_KERNEL_STACK] * (PAGE_SIZE / 1024) }, /* in kB, as Linux's */
+		{ "nr_file_pages", vm_stat[NR_FILE_PAGES] + swapcache }, /* Linux counts the swap cache here */
+		{ "nr_kernel_stack", KB(vm_stat[NR_KERNEL_STACK]) }, /* in kB, as Linux's */
 		{ "nr_page_table_pages", vm_stat[NR_PAGETABLE] },
-		{ "nr_swapcached", nr_swapcache_pages() },
+		{ "nr_swapcached", swapcache },
 	};
 	show_items(s, items, sizeof(items) / sizeof(items[0]));
 }
@@ -59,8 +60,8 @@ static void show_page_counts(struct seq_buf *s)
 static void show_events(struct seq_buf *s)
 {
 	const struct vmstat_item items[] = {
-		{ "pgpgin", vm_events[PSWPIN] * (PAGE_SIZE / 1024) },
-		{ "pgpgout", vm_events[PSWPOUT] * (PAGE_SIZE / 1024) },
+		{ "pgpgin", KB(vm_events[PSWPIN]) },
+		{ "pgpgout", KB(vm_events[PSWPOUT]) },
 		{ "pswpin", vm_events[PSWPIN] },
 		{ "pswpout", vm_events[PSWPOUT] },
 		{ "allocstall_normal", vm_events[ALLOCSTALL] },

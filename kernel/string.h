@@ -7,6 +7,7 @@
 #ifndef KERNEL_STRING_H
 #define KERNEL_STRING_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -20,6 +21,12 @@ int strcmp(const char *a, const char *b);
 int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
+
+/* is_space: whether @c is white space, as isspace() in the C locale (Linux: isspace). */
+static inline bool is_space(char c)
+{
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
 
 /* clear_page: zero one 4 KiB page at @page (direct-map or kernel address). */
 static inline void clear_page(void *page)

@@ -8,6 +8,7 @@
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
+#include "kernel/path.h"
 #include "kernel/string.h"
 #include "kernel/uaccess.h"
 #include "drivers/console.h"
@@ -170,19 +171,16 @@ static long initrd_dir_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 	return -EISDIR;
 }
 
-/* initrd_lseek: lseek(2) of an initrd file or directory (a directory's position
- * counts entries, so it has no end to seek from: -EINVAL, as dcache_dir_lseek). */
-static int64_t initrd_lseek(struct file *f, int64_t off, int whence)
+int64_t generic_lseek(struct file *f, int64_t off, int whence, int64_t end)
 {
-	const struct initrd_node *node = f->priv;
 	int64_t base, pos;
 	switch (whence) {
 	case SEEK_SET: base = 0; break;
 	case SEEK_CUR: base = (int64_t)f->pos; break;
 	case SEEK_END:
-		if (S_ISDIR(node->mode))
+		if (end < 0)
 			return -EINVAL;
-		base = (int64_t)node->size;
+		base = end;
 		break;
 	default: return -EINVAL;
 	}
@@ -190,6 +188,14 @@ static int64_t initrd_lseek(struct file *f, int64_t off, int whence)
 		return -EINVAL;
 	f->pos = (uint64_t)pos;
 	return pos;
+}
+
+/* initrd_lseek: lseek(2) of an initrd file or directory (a directory's position
+ * counts entries, so it has no end to seek from: -EINVAL, as dcache_dir_lseek). */
+static int64_t initrd_lseek(struct file *f, int64_t off, int whence)
+{
+	const struct initrd_node *node = f->priv;
+	return generic_lseek(f, off, whence, S_ISDIR(node->mode) ? -1 : (int64_t)node->size);
 }
 
 /* initrd_readdir: the entry at *@pos of an open initrd directory (positions
@@ -277,7 +283,9 @@ static bool ends_in_dir(const char *path)
 
 	while (last > path && last[-1] != '/')
 		last--;
-	return path[len - 1] == '/' || !strcmp(last, ".") || !strcmp(last, "..");
+	size_t n = (size_t)(path + len - last);
+
+	return path[len - 1] == '/' || is_dot(last, n) || is_dotdot(last, n);
 }
 
 /* canonical: absolute @path, or relative @path from absolute @start, into @out
@@ -286,26 +294,21 @@ static bool ends_in_dir(const char *path)
 static int canonical(const char *start, const char *path, char *out)
 {
 	const char *parts[2] = { path[0] == '/' ? "" : start, path };
-	size_t len = 0;
+	size_t len = 0, n;
 
 	for (int i = 0; i < 2; i++) {
-		for (const char *c = parts[i]; *c;) {
-			size_t n = 0;
-			while (*c == '/')
-				c++;
-			while (c[n] && c[n] != '/')
-				n++;
-			if (n == 2 && c[0] == '.' && c[1] == '.') {
+		const char *end = parts[i] + strlen(parts[i]);
+		for (const char *c = next_component(parts[i], end, &n); c; c = next_component(c + n, end, &n)) {
+			if (is_dotdot(c, n)) {
 				while (len > 0 && out[--len] != '/')
 					;
-			} else if (n > 0 && !(n == 1 && c[0] == '.')) {
+			} else if (!is_dot(c, n)) {
 				if (len + 1 + n >= PATH_MAX)
 					return -ENAMETOOLONG;
 				out[len++] = '/';
 				memcpy(out + len, c, n);
 				len += n;
 			}
-			c += n;
 		}
 	}
 	if (len == 0)

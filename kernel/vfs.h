@@ -164,6 +164,11 @@ long vnode_readlink(const struct vnode *v, char *buf, size_t size);
  * initrd is read-only), -EISDIR, -ENOTDIR, -EEXIST, -ELOOP, -ENXIO, -ENOMEM, ... */
 struct file *vfs_open(int dirfd, const char *path, int flags, int *err);
 
+/* generic_lseek: lseek(2) of @f to (@off, @whence) in a file whose size is @end
+ * (-1: it has none, SEEK_END is -EINVAL): the new position, also set as f->pos;
+ * or -EINVAL for a bad @whence or a position below 0 (Linux: generic_file_llseek_size). */
+int64_t generic_lseek(struct file *f, int64_t off, int whence, int64_t end);
+
 /* Directory entry types (d_type), Linux's DT_*: the S_IFMT bits shifted down. */
 #define DT_CHR 2
 #define DT_DIR 4

@@ -17,12 +17,10 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/pages.h"
 #include "lib/procfs.h"
 
-#define MIB (1024 * 1024)
-#define PAGE 4096
 #define SHARED_MIB 4
-#define MADV_NOHUGEPAGE_LINUX 15 /* as demo_demand.c: 4 KiB pages on Linux too */
 
 static struct mem_usage before;
 static long long reuse_before;
@@ -60,20 +58,6 @@ static void report(const char *who, const char *what)
 	settle();
 }
 
-/* touch: write (or, with !@write, read) one byte in each page of [@p, @p + @len). */
-static unsigned touch(volatile char *p, size_t len, int write)
-{
-	unsigned sum = 0;
-
-	for (size_t off = 0; off < len; off += PAGE) {
-		if (write)
-			p[off] = 2;
-		else
-			sum += p[off];
-	}
-	return sum;
-}
-
 /* child: read everything, then write a quarter: only those pages are copied.
  * @forked: the parent's baseline just before fork. */
 static void child(char *map, struct mem_usage forked)
@@ -83,9 +67,9 @@ static void child(char *map, struct mem_usage forked)
 	       before.vm_rss, before.mem_free - forked.mem_free);
 	fflush(stdout);
 	settle();
-	touch(map, SHARED_MIB * MIB, 0);
+	touch_pages(map, SHARED_MIB * MIB, 0);
 	report("child", "reads 4 MiB (shared)");
-	touch(map, MIB, 1);
+	touch_pages(map, MIB, 1);
 	report("child", "writes 1 MiB (copies)");
 }
 
@@ -101,7 +85,7 @@ int main(void)
 	printf("copy-on-write: the parent writes %d MiB, forks; the child reads it all, writes 1 MiB\n", SHARED_MIB);
 	fflush(stdout);
 	settle();
-	touch(map, SHARED_MIB * MIB, 1);
+	touch_pages(map, SHARED_MIB * MIB, 1);
 	report("parent", "writes 4 MiB");
 	pid_t pid = fork();
 	if (pid == 0) {
@@ -113,7 +97,7 @@ int main(void)
 		return 1;
 	}
 	settle();
-	touch(map, SHARED_MIB * MIB, 1);
+	touch_pages(map, SHARED_MIB * MIB, 1);
 	report("parent", "writes 4 MiB again");
 	printf("the child's writes copied its pages; the parent's, after the child exited, reused them: no copy\n");
 	return 0;

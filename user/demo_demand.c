@@ -14,12 +14,10 @@
 #include <stdio.h>
 #include <sys/mman.h>
 
+#include "lib/pages.h"
 #include "lib/procfs.h"
 
-#define MIB (1024 * 1024)
-#define PAGE 4096
 #define MAPPED_MIB 8
-#define MADV_NOHUGEPAGE_LINUX 15 /* not ours: its madvise says EINVAL, and pages are 4 KiB anyway */
 
 static struct mem_usage before;
 
@@ -34,20 +32,6 @@ static void report(const char *what)
 	       now.majflt - before.majflt);
 	fflush(stdout);
 	mem_usage_now(&before); /* after printing: the next line counts only what is measured */
-}
-
-/* touch: write (or, with !@write, read) one byte in each page of [@p, @p + @len). */
-static unsigned touch(volatile char *p, size_t len, int write)
-{
-	unsigned sum = 0;
-
-	for (size_t off = 0; off < len; off += PAGE) {
-		if (write)
-			p[off] = 1;
-		else
-			sum += p[off];
-	}
-	return sum;
 }
 
 int main(void)
@@ -65,13 +49,13 @@ int main(void)
 	madvise(map, (MAPPED_MIB + 1) * MIB, MADV_NOHUGEPAGE_LINUX);
 	report("mmap 9 MiB");
 	for (int i = 0; i < MAPPED_MIB; i++) {
-		touch(map + i * MIB, MIB, 1);
+		touch_pages(map + i * MIB, MIB, 1);
 		snprintf(what, sizeof(what), "write MiB %d", i + 1);
 		report(what);
 	}
-	unsigned zeros = touch(map + MAPPED_MIB * MIB, MIB, 0);
+	unsigned zeros = touch_pages(map + MAPPED_MIB * MIB, MIB, 0);
 	report(zeros ? "read MiB 9 (not zero?)" : "read MiB 9 (zero page)");
-	touch(map, MIB, 1);
+	touch_pages(map, MIB, 1);
 	report("write MiB 1 again");
 	munmap(map, (MAPPED_MIB + 1) * MIB);
 	report("munmap");

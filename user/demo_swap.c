@@ -10,41 +10,25 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 #include <sys/mman.h>
 #include <sys/resource.h>
 #include <sys/sysinfo.h>
 
-#define PAGE 4096ul
-
-/* field: the number after "@name" in file @path (a "name value" or "name: value kB" line); -1 if absent. */
-static long field(const char *path, const char *name)
-{
-	char line[160];
-	long v = -1;
-	size_t n = strlen(name);
-	FILE *f = fopen(path, "r");
-
-	if (!f)
-		return -1;
-	while (fgets(line, sizeof(line), f))
-		if (strncmp(line, name, n) == 0 && (line[n] == ' ' || line[n] == ':')) {
-			v = strtol(line + n + 1, NULL, 10);
-			break;
-		}
-	fclose(f);
-	return v;
-}
+#include "lib/pages.h"
+#include "lib/procfs.h"
 
 /* report: one line of what happened up to now. */
 static void report(const char *step)
 {
+	static char status[4096], vmstat[16384];
 	struct rusage ru;
 
 	getrusage(RUSAGE_SELF, &ru);
-	printf("%-14s VmRSS %7ld kB  VmSwap %7ld kB  majflt %7ld  pswpout %8ld  pswpin %8ld\n", step,
-	       field("/proc/self/status", "VmRSS"), field("/proc/self/status", "VmSwap"), ru.ru_majflt,
-	       field("/proc/vmstat", "pswpout"), field("/proc/vmstat", "pswpin"));
+	read_text("/proc/self/status", status, sizeof(status));
+	read_text("/proc/vmstat", vmstat, sizeof(vmstat));
+	printf("%-14s VmRSS %7lld kB  VmSwap %7lld kB  majflt %7ld  pswpout %8lld  pswpin %8lld\n", step,
+	       line_value(status, "VmRSS:"), line_value(status, "VmSwap:"), ru.ru_majflt,
+	       line_value(vmstat, "pswpout "), line_value(vmstat, "pswpin "));
 	fflush(stdout);
 }
 

@@ -23,7 +23,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PAGE 4096ul
+#include "lib/pages.h"
 
 /* now_ns: CLOCK_MONOTONIC in nanoseconds. */
 static uint64_t now_ns(void)
@@ -45,7 +45,7 @@ static void faults(long *minflt, long *majflt)
 }
 
 /* fresh: @pages of new private anonymous memory; exits on failure. */
-static volatile uint8_t *fresh(size_t pages)
+static volatile char *fresh(size_t pages)
 {
 	void *p = mmap(NULL, pages * PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
 
@@ -57,20 +57,14 @@ static volatile uint8_t *fresh(size_t pages)
 }
 
 /* touch: one access per page of @mem (a write when @write), timed; prints the BENCH line. */
-static void touch(const char *name, volatile uint8_t *mem, size_t pages, int write)
+static void touch(const char *name, volatile char *mem, size_t pages, int write)
 {
 	long min0, maj0, min1, maj1;
 	uint64_t t0, t1;
-	unsigned sum = 0;
 
 	faults(&min0, &maj0);
 	t0 = now_ns();
-	for (size_t i = 0; i < pages; i++) {
-		if (write)
-			mem[i * PAGE] = (uint8_t)i;
-		else
-			sum += mem[i * PAGE];
-	}
+	unsigned sum = touch_pages(mem, pages * PAGE, write);
 	t1 = now_ns();
 	faults(&min1, &maj1);
 	printf("BENCH name=%s ops=%zu ns_per_op=%lu minflt=%ld majflt=%ld%s\n", name, pages,
@@ -78,7 +72,7 @@ static void touch(const char *name, volatile uint8_t *mem, size_t pages, int wri
 }
 
 /* clear: memset each page of @mem (already present), timed; prints the BENCH line. */
-static void clear(const char *name, volatile uint8_t *mem, size_t pages)
+static void clear(const char *name, volatile char *mem, size_t pages)
 {
 	uint64_t t0 = now_ns();
 
@@ -90,7 +84,7 @@ static void clear(const char *name, volatile uint8_t *mem, size_t pages)
 int main(int argc, char *argv[])
 {
 	size_t pages = argc > 1 ? strtoul(argv[1], NULL, 0) : 4096;
-	volatile uint8_t *mem;
+	volatile char *mem;
 	int status;
 
 	if (!pages) {

@@ -62,14 +62,9 @@ static int pmap(int pid)
 	char path[64];
 	unsigned long total = 0;
 
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
-	ssize_t len = read_text(path, cmdline, sizeof(cmdline));
 	snprintf(path, sizeof(path), "/proc/%d/maps", pid);
-	if (len < 0 || read_text(path, maps, sizeof(maps)) < 0)
+	if (read_cmdline(pid, cmdline, sizeof(cmdline)) < 0 || read_text(path, maps, sizeof(maps)) < 0)
 		return -1;
-	for (ssize_t i = 0; i + 1 < len; i++)
-		if (cmdline[i] == '\0')
-			cmdline[i] = ' ';
 	printf("%d:   %s\n", pid, cmdline);
 	unsigned long stack = start_stack(pid);
 	for (char *line = strtok(maps, "\n"); line; line = strtok(NULL, "\n"))

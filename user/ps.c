@@ -22,17 +22,8 @@
  * "[@comm]" when it has none. */
 static const char *command(int pid, const char *comm, char *buf, size_t size)
 {
-	char path[64];
-
-	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
-	ssize_t len = read_text(path, buf, size);
-	if (len <= 0) {
+	if (read_cmdline(pid, buf, size) <= 0)
 		snprintf(buf, size, "[%s]", comm);
-		return buf;
-	}
-	for (ssize_t i = 0; i < len - 1; i++)
-		if (buf[i] == '\0')
-			buf[i] = ' '; /* the NULs between arguments */
 	return buf;
 }
 

@@ -1,7 +1,7 @@
 /*
  * tests/host/test_cmdline.c - parsing the kernel command line into options.
  */
-/* host-test-sources: kernel/cmdline.c */
+/* host-test-sources: kernel/cmdline.c kernel/kstrtox.c */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>

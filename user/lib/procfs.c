@@ -1,6 +1,7 @@
 /* user/lib/procfs.c - reading /proc files (see procfs.h). */
 #include <errno.h>
 #include <fcntl.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/resource.h>
@@ -34,6 +35,18 @@ long long line_value(const char *text, const char *key)
 			return strtoll(line + klen, NULL, 10);
 	}
 	return -1;
+}
+
+ssize_t read_cmdline(int pid, char *buf, size_t size)
+{
+	char path[64];
+
+	snprintf(path, sizeof(path), "/proc/%d/cmdline", pid);
+	ssize_t len = read_text(path, buf, size);
+	for (ssize_t i = 0; i + 1 < len; i++)
+		if (buf[i] == '\0')
+			buf[i] = ' '; /* the last NUL ends the string */
+	return len;
 }
 
 void mem_usage_now(struct mem_usage *u)

@@ -17,6 +17,11 @@ ssize_t read_text(const char *path, char *buf, size_t size);
  * blanks skipped; -1 when no line starts with @key. */
 long long line_value(const char *text, const char *key);
 
+/* read_cmdline: /proc/@pid/cmdline into @buf (@size bytes), the NULs between
+ * the arguments made blanks, as ps and pmap show a command; its length (0 for
+ * a process without arguments), or -1 with errno set. */
+ssize_t read_cmdline(int pid, char *buf, size_t size);
+
 /* What the demo programs watch: this process's address space and faults, and
  * the system's free memory (kB, and faults). */
 struct mem_usage {
