@@ -34,11 +34,6 @@ void ioremap_init(uint64_t root)
 		panic("ioremap_init: the direct map of %lu frames runs into the ioremap area", max_pfn);
 	if (!walk(root, IOREMAP_START, PT_PDPT, true))
 		panic("ioremap_init: no memory for the ioremap area's PDPT");
-	/* The CPU sets Accessed in each entry it walks through (Intel SDM Vol. 3A 4.8):
-	 * the first MMIO access after the seal would change the sealed PML4 entry
-	 * (mm_create compares them). Set it now, as the walks of the direct map and
-	 * the kernel image already did for theirs. */
-	*walk(root, IOREMAP_START, PT_PML4, false) |= PTE_A;
 }
 
 /* unmap_range: unmap the @bytes of 4 KiB pages from @va (all mapped by ioremap); flushes. */

@@ -6,8 +6,8 @@
  * The area is one PML4 entry, [IOREMAP_START, IOREMAP_END) (512 GiB, Linux's
  * vmalloc/ioremap base). Its PDPT is created by ioremap_init inside mm_init,
  * before mm_seal_kernel_half: every address space copies that PML4 entry, so
- * mappings made later below it are visible in all of them, and the sealed
- * kernel half never changes.
+ * mappings made later below it are visible in all of them, and no new
+ * kernel-half PML4 entry is needed after the seal.
  * Lock: boot-time use only (driver probing), single CPU.
  */
 #ifndef MM_IOREMAP_H

@@ -6,8 +6,9 @@
  * PML4's entries, as Linux's pgd_alloc does. The copies are taken once:
  * a kernel-half PML4 entry added to kernel_pml4 later would exist in no
  * process's PML4, and the kernel would fault on it with a process's CR3 loaded.
- * So mm_seal_kernel_half records the kernel half at boot and mm_create panics
- * when it has changed since (a 2 KiB memcmp per mm_create). The PDPTs below
+ * So mm_seal_kernel_half closes the kernel half at boot: from then on the
+ * walker panics where a new kernel-half PML4 entry would be made
+ * (pt_seal_kernel_half), the one place it could happen. The PDPTs below
  * those entries are never freed (mm/pgtable.c), so a copied entry never dangles.
  * Lock: as mm/mm.h.
  */
@@ -25,7 +26,6 @@
 
 #define KERNEL_HALF (PT_ENTRIES / 2) /* the first kernel-half PML4 index */
 
-static pte_t sealed_half[PT_ENTRIES - KERNEL_HALF]; /* kernel_pml4[256..511] at sealing */
 static bool sealed;
 static unsigned long live_mms; /* mm_create'd and not yet destroyed */
 LIST_HEAD_DEF(mm_list);
@@ -36,12 +36,12 @@ static pte_t *kernel_half(uint64_t root)
 	return (pte_t *)phys_to_virt(root) + KERNEL_HALF;
 }
 
-/* mm_seal_kernel_half: snapshot kernel_pml4's kernel half; panics if an mm already copied it. */
+/* mm_seal_kernel_half: close kernel_pml4's kernel half; panics if an mm already copied it. */
 void mm_seal_kernel_half(void)
 {
 	if (live_mms)
 		panic("mm_seal_kernel_half: %lu address spaces already exist", live_mms);
-	memcpy(sealed_half, kernel_half(kernel_pml4), sizeof(sealed_half));
+	pt_seal_kernel_half(kernel_pml4);
 	sealed = true;
 }
 
@@ -52,8 +52,6 @@ struct mm *mm_create(void)
 
 	if (!sealed)
 		panic("mm_create: mm_seal_kernel_half has not run");
-	if (memcmp(kernel_half(kernel_pml4), sealed_half, sizeof(sealed_half)))
-		panic("mm_create: kernel_pml4's kernel half changed after mm_seal_kernel_half");
 	mm = kzalloc(sizeof(*mm));
 	if (!mm)
 		return NULL;
@@ -64,7 +62,7 @@ struct mm *mm_create(void)
 	}
 	/* Not through map_page: the root's entry count covers the user half only,
 	 * which is all pt_free_tree and the pruning ever look at. */
-	memcpy(kernel_half(mm->pml4), sealed_half, sizeof(sealed_half));
+	memcpy(kernel_half(mm->pml4), kernel_half(kernel_pml4), (PT_ENTRIES - KERNEL_HALF) * sizeof(pte_t));
 	list_init(&mm->vmas);
 	list_add_tail(&mm->mmlist, &mm_list);
 	mm->mmap_base = MMAP_BASE;

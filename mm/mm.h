@@ -125,9 +125,9 @@ extern struct list_head mm_list; /* every live mm (Linux: init_mm.mmlist) */
 /* for_each_vma: iterate @vma over @mm's VMAs (do not free @vma inside the loop). */
 #define for_each_vma(mm, vma) for (vma = vma_first(mm); vma; vma = vma_next(mm, vma))
 
-/* mm_seal_kernel_half: record kernel_pml4's entries 256..511, the half every mm
- * shares; from then on mm_create panics if they change. Boot, before the first
- * mm_create (and never while an mm exists). */
+/* mm_seal_kernel_half: close kernel_pml4's entries 256..511, the half every mm
+ * copies: from then on making a new one panics (pt_seal_kernel_half). Boot,
+ * before the first mm_create (and never while an mm exists). */
 void mm_seal_kernel_half(void);
 
 /* mm_create: an empty address space: a PML4 sharing the kernel half; NULL on no memory. */

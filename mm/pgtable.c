@@ -126,6 +126,13 @@ static void install_table(pte_t *e, uint64_t va)
 		entry_install(e, pa | PTE_TABLE_FLAGS | (is_user_va(va) ? PTE_US : 0));
 }
 
+static uint64_t sealed_root; /* the root whose kernel half may not grow (0: none yet) */
+
+void pt_seal_kernel_half(uint64_t root)
+{
+	sealed_root = root;
+}
+
 /*
  * walk_to: descend from @root towards the entry of @va at @level, allocating
  * missing tables when @alloc. Stops early at an empty entry (not allocated, or
@@ -157,8 +164,11 @@ static pte_t *walk_to(uint64_t root, uint64_t va, int level, bool alloc, int *re
 	for (l = PT_PML4; l > level; l--) {
 		pte_t *e = &table[pt_index(va, l)];
 
-		if (*e == 0 && alloc)
+		if (*e == 0 && alloc) {
+			if (l == PT_PML4 && root == sealed_root && !is_user_va(va))
+				panic("walk: a new kernel-half PML4 entry for %#lx after the seal", va);
 			install_table(e, va);
+		}
 		if (*e != 0 && !(*e & PTE_P))
 			panic("walk: non-present entry %#lx above the leaf level for %#lx", *e, va);
 		if (!(*e & PTE_P) || (*e & PTE_PS)) {

@@ -41,6 +41,13 @@ static inline unsigned pt_index(uint64_t va, int level)
 	return (va >> (12 + 9 * (level - 1))) & 0x1ff;
 }
 
+/* pt_seal_kernel_half: from now on, a new table under an empty kernel-half
+ * entry of @root's PML4 panics: every address space copied those entries when
+ * it was created, so a new one would exist in @root alone and the kernel
+ * would fault on it with another CR3 loaded (mm_seal_kernel_half). @root 0
+ * seals nothing. */
+void pt_seal_kernel_half(uint64_t root);
+
 /* pt_alloc_root: a new, empty PML4; returns its physical address or 0 on no memory. */
 uint64_t pt_alloc_root(void);
 

@@ -1,8 +1,7 @@
 /*
  * tests/kernel/test_ioremap.c - an ioremap mapping aliases its physical
  * address with the right bits (uncached, no-execute, kernel-only), is seen by
- * an address space created afterwards (the area's PML4 entry is shared, and
- * the sealed kernel half stays unchanged when the CPU walks through it), and
+ * an address space created afterwards (the area's PML4 entry is shared), and
  * is gone, TLB entry included, after iounmap.
  */
 #include "tests/kernel/selftest.h"
@@ -31,7 +30,7 @@ SELFTEST(ioremap_uncached_alias)
 	*va = 0xdeadbeef;
 	EXPECT(*(volatile uint32_t *)phys_to_virt(pa + OFFSET) == 0xdeadbeef);
 
-	struct mm *mm = mm_create(); /* panics if the walk above changed the sealed kernel half */
+	struct mm *mm = mm_create();
 	EXPECT(mm != NULL);
 	EXPECT(translate(mm->pml4, (uint64_t)va, &got, &flags) && got == pa + OFFSET);
 	mm_destroy(mm);
