@@ -25,6 +25,12 @@ struct process *process_alloc(const char *comm)
 		return NULL;
 	}
 	p->kstack = (uint64_t)page_address(stack);
+	/* Zeroed as Linux zeroes every new thread stack (THREADINFO_GFP has
+	 * __GFP_ZERO): no stale kernel data under the new frames. Under QEMU's TCG
+	 * it also matters for speed: writing the whole block once drops any code
+	 * QEMU translated from these frames, which would otherwise put every later
+	 * push through its self-modifying-code check (docs/bench.md). */
+	memset((void *)p->kstack, 0, KSTACK_SIZE);
 	p->tf = (struct trap_frame *)(p->kstack + KSTACK_SIZE) - 1;
 	p->pid = next_pid++;
 	p->pgid = p->sid = p->pid;
