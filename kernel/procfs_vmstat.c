@@ -77,6 +77,8 @@ static void show_events(struct seq_buf *s)
 		{ "pgscan_direct", vm_events[PGSCAN_DIRECT] },
 		{ "pageoutrun", vm_events[PAGEOUTRUN] },
 		{ "oom_kill", vm_events[OOM_KILL] },
+		{ "swap_ra", vm_events[SWAP_RA] },
+		{ "swap_ra_hit", vm_events[SWAP_RA_HIT] },
 	};
 	show_items(s, items, sizeof(items) / sizeof(items[0]));
 }

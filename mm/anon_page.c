@@ -6,7 +6,7 @@
 #include "kernel/panic.h"
 
 #define ANON_FLAGS ((1u << PG_lru) | (1u << PG_active) | (1u << PG_swapcache) | \
-		    (1u << PG_dirty) | (1u << PG_locked))
+		    (1u << PG_dirty) | (1u << PG_locked) | (1u << PG_readahead))
 
 struct page *alloc_anon_page(uint64_t va, bool may_sleep)
 {

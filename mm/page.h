@@ -39,6 +39,7 @@ enum page_flag {
 	PG_swapcache, /* in the swap cache: page->private is its swap slot (mm/swap_state.c) */
 	PG_dirty,    /* written since it was last read from or written to its slot */
 	PG_locked,   /* being read in from swap: its contents are not there yet */
+	PG_readahead, /* read from swap ahead of a fault (swap readahead), no fault has used it yet */
 };
 
 /*

@@ -114,8 +114,11 @@ static struct page *read_cluster(uint64_t slot, uint64_t va, const struct swap_r
 		if (swap_cache[ra->slot[i]])
 			continue;
 		ahead[n] = read_start(ra->slot[i], ra->va[i], false, &ahead_io[n], &ra_err);
-		if (ahead[n])
+		if (ahead[n]) {
+			page_set(ahead[n], PG_readahead);
+			count_vm_event(SWAP_RA);
 			n++;
+		}
 		else if (ra_err == -ENOMEM)
 			break; /* memory is short: read no further ahead */
 	}
@@ -141,6 +144,10 @@ struct page *swapin(uint64_t slot, uint64_t va, const struct swap_ra *ra, bool *
 			continue;
 		}
 		if (page) {
+			if (page_test(page, PG_readahead)) {
+				page_clear(page, PG_readahead); /* the first fault that uses it */
+				count_vm_event(SWAP_RA_HIT);
+			}
 			get_anon_page(page);
 			return page;
 		}

@@ -30,6 +30,8 @@ enum vm_event_item {
 	PAGEOUTRUN,       /* times kswapd woke to reclaim */
 	ALLOCSTALL,       /* allocations that reclaimed directly (Linux: allocstall_normal) */
 	OOM_KILL,         /* processes the OOM killer killed */
+	SWAP_RA,          /* pages read from swap ahead of a fault (swap readahead) */
+	SWAP_RA_HIT,      /* ... that a fault then found in the swap cache */
 	NR_VM_EVENTS
 };
 

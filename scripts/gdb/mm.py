@@ -24,7 +24,7 @@ PTE_SWAP = 1 << 9
 PTE_PROTNONE = 1 << 58
 PROT = {1: "r", 2: "w", 4: "x"}
 PAGE_FLAGS = ["reserved", "buddy", "slab", "pgtable", "file", "lru", "active", "swapcache",
-              "dirty", "locked"]
+              "dirty", "locked", "readahead"]
 
 
 def read_u64(pa):

@@ -153,8 +153,10 @@ static void test_swap_out_and_in(void **state)
 	assert_true(fault_back(mm, 0, false));
 	assert_int_equal(host_swap_reads, 8);
 	assert_int_equal(vm_events[PSWPIN], 8);
+	assert_int_equal(vm_events[SWAP_RA], 7);
 	for (unsigned i = 1; i < 8; i++)
 		assert_false(fault_back(mm, i, false));
+	assert_int_equal(vm_events[SWAP_RA_HIT], 7);
 	for (unsigned i = 0; i < 8; i++)
 		holds(mm, i, i + 1);
 	assert_int_equal(host_swap_reads, 8);

@@ -22,6 +22,7 @@ static const char *const names[] = {
 	"nr_page_table_pages", "nr_swapcached", "pgpgin", "pgpgout", "pswpin", "pswpout",
 	"allocstall_normal", "pgactivate", "pgdeactivate", "pgfault", "pgmajfault", "pgrefill", "pgreuse",
 	"pgsteal_kswapd", "pgsteal_direct", "pgscan_kswapd", "pgscan_direct", "pageoutrun", "oom_kill",
+	"swap_ra", "swap_ra_hit",
 };
 
 /* vmstat_lines_ok: every line of @text is "name value": [a-z0-9_]+, one blank, decimal digits. */
@@ -69,7 +70,7 @@ int main(void)
 	check("/proc/vmstat can be read", read_text("/proc/vmstat", text, sizeof(text)) > 0);
 	memcpy(copy, text, sizeof(copy));
 	check("vmstat: each line is a name, a blank and a number", vmstat_lines_ok(copy));
-	check("vmstat has nr_free_pages ... oom_kill in Linux's order",
+	check("vmstat has nr_free_pages ... swap_ra_hit in Linux's order",
 	      names_in_order(text, names, sizeof(names) / sizeof(names[0]), ' '));
 	long long before = line_value(text, "pgfault ");
 	volatile char *p = mmap(NULL, PAGES * 4096, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
