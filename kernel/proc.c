@@ -81,5 +81,6 @@ void process_set_comm(struct process *p, const char *path)
 	for (const char *s = path; *s; s++)
 		if (*s == '/' && s[1])
 			base = s + 1;
+	memset(p->comm, 0, sizeof(p->comm)); /* padded, as Linux's strscpy_pad: no old name after the NUL */
 	strlcpy(p->comm, base, sizeof(p->comm));
 }
