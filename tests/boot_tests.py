@@ -234,9 +234,10 @@ SWAPPED = vmstat_line(SOME, SOME, SOME, SOME, SOME)
 TESTS += [
     # Working sets of twice the RAM (64 MiB, ~54 MiB of it for user pages): every byte checked,
     # free RAM and swap back where they were, and the counters show swapping and kswapd at work.
+    # Its passes are sequential: swap readahead reads pages that the next faults then find.
     reclaim_boot("swap_integrity_single", "64M", "256M", "/tests/swapstress single 128", 400,
                  rf"swapstress single 128 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
-                 SWAPPED),
+                 rf"vmstat swap_ra_hit {SOME}", SWAPPED),
     reclaim_boot("swap_integrity_four", "64M", "256M", "/tests/swapstress multi 128", 400,
                  rf"swapstress multi 128 MiB: 0 bad pages, {SOME} major faults", r"leak check: .*: ok",
                  SWAPPED),

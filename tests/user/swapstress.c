@@ -131,7 +131,7 @@ static uint64_t run(const char *mode, uint64_t mib)
 static void vmstat(void)
 {
 	static const char *const keep[] = { "pswpin ", "pswpout ", "pgmajfault ", "pgsteal_kswapd ",
-					    "pgsteal_direct ", "oom_kill " };
+					    "pgsteal_direct ", "oom_kill ", "swap_ra ", "swap_ra_hit " };
 	char line[128];
 	FILE *f = fopen("/proc/vmstat", "r");
 
