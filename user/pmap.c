@@ -23,15 +23,10 @@
 static unsigned long start_stack(int pid)
 {
 	char path[64], stat[1024];
-	unsigned long sp = 0;
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (read_text(path, stat, sizeof(stat)) < 0 || !strrchr(stat, ')'))
-		return 0;
-	/* after "pid (comm) ", field 28 is the 26th: skip 25 */
-	sscanf(strrchr(stat, ')') + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
-	       "%*d %*d %*u %*u %*d %*u %*u %*u %lu", &sp);
-	return sp;
+	const char *field = read_text(path, stat, sizeof(stat)) < 0 ? NULL : stat_field(stat, 28);
+	return field ? strtoul(field, NULL, 10) : 0;
 }
 
 /* show_map: one maps line @line as pmap shows it; its size in bytes, or 0 if it

@@ -31,24 +31,18 @@ static const char *command(int pid, const char *comm, char *buf, size_t size)
 static int show(int pid)
 {
 	static char stat[1024], cmd[4096];
-	char path[64], comm[64], state;
-	unsigned long minflt, majflt;
-	long rss;
+	char path[64], comm[64];
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	if (read_text(path, stat, sizeof(stat)) < 0)
+	if (read_text(path, stat, sizeof(stat)) < 0 || !stat_field(stat, 24))
 		return -1;
 	char *open = strchr(stat, '('), *close = strrchr(stat, ')'); /* a name may hold ')' */
-	if (!open || !close || close - open > (long)sizeof(comm))
+	if (!open || close - open > (long)sizeof(comm))
 		return -1;
 	snprintf(comm, sizeof(comm), "%.*s", (int)(close - open - 1), open + 1);
-	/* after "pid (comm) ": state ppid pgrp session tty tpgid flags minflt cminflt majflt
-	 * cmajflt utime stime cutime cstime priority nice threads itreal starttime vsize rss */
-	if (sscanf(close + 2, "%c %*d %*d %*d %*d %*d %*u %lu %*u %lu %*u %*u %*u %*d %*d %*d %*d %*d %*d %*u %*u %ld",
-		   &state, &minflt, &majflt, &rss) != 4)
-		return -1;
-	printf("%5d %c %5ld %6lu %6lu %s\n", pid, state, rss * (sysconf(_SC_PAGESIZE) / 1024), minflt, majflt,
-	       command(pid, comm, cmd, sizeof(cmd)));
+	printf("%5d %c %5lld %6lld %6lld %s\n", pid, *stat_field(stat, 3),
+	       atoll(stat_field(stat, 24)) * (sysconf(_SC_PAGESIZE) / 1024), atoll(stat_field(stat, 10)),
+	       atoll(stat_field(stat, 12)), command(pid, comm, cmd, sizeof(cmd)));
 	return 0;
 }
 

@@ -19,15 +19,16 @@
  * 4 to 52), the state (3) into *@state; the number of fields found. */
 static int fields(const char *text, long long f[STAT_FIELDS + 1], char *state)
 {
-	const char *close = strrchr(text, ')'); /* the name may hold ')' */
+	const char *field = stat_field(text, 3);
 	int n = 3;
 
-	if (!close || close[1] != ' ')
+	if (!field)
 		return 0;
-	*state = close[2];
+	*state = *field;
 	f[1] = atoll(text);
-	for (char *p = (char *)close + 3; *p == ' ' && n < STAT_FIELDS; n++)
-		f[n + 1] = strtoll(p + 1, &p, 10);
+	for (; (field = stat_field(text, n + 1)) != NULL; n++)
+		if (n < STAT_FIELDS)
+			f[n + 1] = atoll(field);
 	return n;
 }
 

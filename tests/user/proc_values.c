@@ -126,7 +126,8 @@ static char state_of(pid_t pid)
 	char path[64], text[1024];
 
 	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	return read_text(path, text, sizeof(text)) > 0 && strrchr(text, ')') ? strrchr(text, ')')[2] : 0;
+	const char *state = read_text(path, text, sizeof(text)) > 0 ? stat_field(text, 3) : NULL;
+	return state ? *state : 0;
 }
 
 /* child_states: a child sleeping shows S, killed and not reaped Z (with no
@@ -168,15 +169,13 @@ static int sysctl_takes(const char *name, const char *value)
 static int stat_rss_is_vmrss(void)
 {
 	static char stat[1024], status[4096];
-	long rss = -1;
 
 	for (int i = 0; i < 2; i++) { /* the first time faults the buffers in */
 		read_text("/proc/self/stat", stat, sizeof(stat));
 		read_text("/proc/self/status", status, sizeof(status));
 	}
-	sscanf(strrchr(stat, ')') + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %*u %*u %*d %*d %*d %*d "
-	       "%*d %*d %*u %*u %ld", &rss);
-	return rss * 4 == line_value(status, "VmRSS:");
+	const char *rss = stat_field(stat, 24);
+	return rss && atoll(rss) * 4 == line_value(status, "VmRSS:");
 }
 
 int main(void)

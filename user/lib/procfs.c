@@ -37,6 +37,15 @@ long long line_value(const char *text, const char *key)
 	return -1;
 }
 
+const char *stat_field(const char *stat, int n)
+{
+	const char *p = strrchr(stat, ')'); /* then the blank before each field */
+
+	for (int i = 2; p && i < n; i++)
+		p = strchr(p + 1, ' ');
+	return p && p[1] && p[1] != '\n' ? p + 1 : NULL;
+}
+
 ssize_t read_cmdline(int pid, char *buf, size_t size)
 {
 	char path[64];

@@ -17,6 +17,12 @@ ssize_t read_text(const char *path, char *buf, size_t size);
  * blanks skipped; -1 when no line starts with @key. */
 long long line_value(const char *text, const char *key);
 
+/* stat_field: where field @n (3 to 52, numbered as in proc(5): 3 the state,
+ * 10 minflt, 24 rss, 28 startstack) of the /proc/PID/stat line @stat begins;
+ * counted from the last ')', since the name (field 2) may hold blanks and ')'.
+ * NULL when the line has fewer fields. */
+const char *stat_field(const char *stat, int n);
+
 /* read_cmdline: /proc/@pid/cmdline into @buf (@size bytes), the NULs between
  * the arguments made blanks, as ps and pmap show a command; its length (0 for
  * a process without arguments), or -1 with errno set. */
