@@ -23,14 +23,18 @@ FLAGS = [(0, "P"), (1, "RW"), (2, "US"), (3, "PWT"), (4, "PCD"), (5, "A"), (6, "
 PTE_SWAP = 1 << 9
 PTE_PROTNONE = 1 << 58
 PROT = {1: "r", 2: "w", 4: "x"}
-PAGE_FLAGS = ["reserved", "buddy", "slab", "pgtable", "file", "lru", "active", "swapcache",
-              "dirty", "locked", "readahead"]
 
 
 def read_u64(pa):
     """The 8 bytes at physical address pa, through the direct map."""
     mem = gdb.selected_inferior().read_memory(PAGE_OFFSET + pa, 8)
     return int.from_bytes(bytes(mem), "little")
+
+
+def page_flag_names(flags):
+    """The names of the page->flags bits set in flags, read from the kernel's
+    enum page_flag (mm/page.h) without their PG_ prefix."""
+    return [f.name[3:] for f in gdb.lookup_type("enum page_flag").fields() if flags >> f.enumval & 1]
 
 
 def decode(entry):
@@ -145,7 +149,7 @@ class PageInfo(gdb.Command):
         pfn = n >> 12 if n >= 1 << 32 or (arg.startswith("0x") and n & 0xfff == 0 and n >= 1 << 20) else n
         page = gdb.parse_and_eval(f"mem_map[{pfn}]")
         flags = int(page["flags"])
-        names = [name for bit, name in enumerate(PAGE_FLAGS) if flags >> bit & 1]
+        names = page_flag_names(flags)
         print(f"frame {pfn:#x} (PA {pfn << 12:#x}): flags {flags:#x} [{' '.join(names)}]")
         print(f"  refcount {int(page['refcount'])}, mapcount {int(page['mapcount'])}, "
               f"order {int(page['order'])}")
@@ -153,7 +157,7 @@ class PageInfo(gdb.Command):
             print(f"  on the {'active' if 'active' in names else 'inactive'} list")
         if "swapcache" in names:
             print(f"  in the swap cache: slot {int(page['private'])}")
-        if flags >> 5 & 1 or "swapcache" in names:
+        if "lru" in names or "swapcache" in names:
             print(f"  mapped at user address {int(page['index']):#x} (rmap)")
 
 
