@@ -161,7 +161,7 @@ static void restore(void)
 
 /* apply_redirects: open each unquoted "<FILE", "> FILE", ">>FILE" of @words
  * and take those words out; 0, or the status to give the command when a file
- * cannot be opened (1) or is missing (2). */
+ * cannot be opened (1) or no file name follows the operator (2). */
 static int apply_redirects(char *words[], const char quoted[])
 {
 	int out = 0, fd, flags;
