@@ -6,8 +6,8 @@
  * (/proc/self/status) and the minor faults (getrusage) move:
  *
  *   $ demo_demand
- *   mmap 8 MiB             VmSize +8192 kB  VmRSS    +0 kB  minflt    +0
- *   write MiB 1            VmSize    +0 kB  VmRSS +1024 kB  minflt  +256
+ *   mmap 9 MiB             VmSize  +9216 kB  VmRSS     +0 kB  minflt     +0  majflt +0
+ *   write MiB 1            VmSize     +0 kB  VmRSS  +1024 kB  minflt   +256  majflt +0
  *   ...
  * Also runs on Linux (transparent huge pages asked off, so pages stay 4 KiB).
  */
@@ -38,7 +38,8 @@ int main(void)
 {
 	char what[32];
 
-	printf("demand paging: %d MiB mapped, written 1 MiB (256 pages) at a time\n", MAPPED_MIB);
+	printf("demand paging: %d MiB mapped, %d written 1 MiB (256 pages) at a time, 1 read\n",
+	       MAPPED_MIB + 1, MAPPED_MIB);
 	mem_usage_now(&before);
 	mem_usage_now(&before); /* the first call faulted its own buffers in */
 	char *map = mmap(NULL, (MAPPED_MIB + 1) * MIB, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
