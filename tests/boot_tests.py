@@ -204,12 +204,13 @@ TESTS += [
     user_boot("user_not_elf", "/tests/not_elf.txt", 127,
               r"init: cannot run /tests/not_elf\.txt: Exec format error"),
     user_boot("user_args_4k", "/bin/echo " + LONG_ARGS, 0, r"^w00x{61} w01x{61} .* w59x{61}\r?$"),
-    # Each benchmark program runs (tiny sizes; no time is judged: docs/bench.md).
-    user_boot("bench_smoke", "/bench/run --quick", 0,
+    # Each benchmark program runs (tiny sizes; no time is judged: docs/bench.md),
+    # and every frame they took is free again afterwards (tests/user/leakrun.c).
+    user_boot("bench_smoke", "/tests/leakrun /bench/run --quick", 0,
               *[rf"^BENCH name={row} ops=\d+ ns_per_op=[\d.]+ minflt=\d+ majflt=\d+" for row in
                 ("boot", "calib_stosq_4k", "getpid", "anon_fault", "read_fault_zero", "cow_fork", "cow_fault",
                  "cow_reuse", "brk_grow", "brk_shrink", "mmap_churn", "fork_exit", "exec")],
-              r"^bench: done, 0 failed"),
+              r"^bench: done, 0 failed", r"leak check: .*: ok"),
     # No init=: a welcome and the shell's prompt (stdin stays silent, so it then waits).
     dict(name="user_shell_prompt", mem="256M", swap=None, timeout=120, cmdline="panic=-1",
          until=r"\$ ", expect=[r"Welcome! This is /bin/sh", r"\$ "], forbid=[r"Kernel panic"]),
@@ -258,9 +259,11 @@ TESTS += [
                  r"invoked oom-killer: free \d+ pages, swap free 0 of \d+ slots",
                  rf"Out of memory: Killed process \d+ \(hog\) total-vm:\d+kB, anon-rss:\d+kB, swap:{SOME}kB",
                  r"the small process finished with its data intact: yes", r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure"),
-    # The demo of user/README.md runs to its end with the data intact.
-    reclaim_boot("demo_swap", "64M", "128M", "/bin/demo_swap 96 1", 300,
-                 r"demo_swap: 96 MiB of memory", r"read pass 1", r"demo_swap: 0 pages read back wrong"),
+    # The demo of user/README.md runs to its end with the data intact, and gives
+    # back every frame and swap slot (tests/user/leakrun.c).
+    reclaim_boot("demo_swap", "64M", "128M", "/tests/leakrun /bin/demo_swap 96 1", 300,
+                 r"demo_swap: 96 MiB of memory", r"read pass 1", r"demo_swap: 0 pages read back wrong",
+                 r"leak check: .*: ok"),
     # oom_score_adj -1000 protects the hog: the 16 MiB process is chosen instead.
     reclaim_boot("oom_score_adj_protects", "64M", None, "/tests/oomtest adj 40", 120,
                  r"Out of memory: Killed process \d+ \(oomtest\)",

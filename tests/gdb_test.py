@@ -12,7 +12,12 @@ A second boot runs /tests/pf_target, which faults twice at PF_TARGET:
      address, the trap frame's error code is 0x6 (write, user, not present) and
      the classifier decides FAULT_DEMAND_PAGE; continued, the child's
      copy-on-write fault stops next: error code 0x7 (present too), FAULT_COW;
-     continued again, the program exits 0 and QEMU with it.
+     continued again, the program exits 0 and QEMU with it;
+  4. at each stop scripts/gdb/mm.py's ptwalk shows the address's page table
+     entry before and after the fault (not present, then RW; read-only, then RW
+     on a new frame), and its vmas, pageinfo and pftrace show the mapping, the
+     page and the two faults.
+Both boots have MEM of RAM, no swap disk (SWAP) and TIMEOUT seconds for gdb.
 """
 import os
 import re
@@ -22,6 +27,7 @@ import subprocess
 import run_tests
 
 MEM = "256M"
+SWAP = None  # no swap disk (run_tests.qemu_cmd)
 TIMEOUT = 180
 
 
@@ -37,12 +43,12 @@ PF_TARGET = 0x10000000  # tests/user/pf_target.c
 def session(build, name, cmdline, commands):
     """Boot the image halted with `cmdline`, run gdb in batch mode with `commands`
     after connecting; returns (gdb's output, the serial log)."""
-    test = dict(name=name, mem=MEM, cmdline=cmdline)
+    test = dict(name=name, mem=MEM, swap=SWAP, timeout=TIMEOUT, cmdline=cmdline)
     img = run_tests.make_image(build, test)
     port = free_port()
     log_path = os.path.join(build, "test", name + ".serial.log")
     env = dict(os.environ, MEM=MEM, QEMUFLAGS="")
-    qemu = subprocess.Popen(run_tests.qemu_cmd(img, MEM, ["-S", "-gdb", f"tcp:127.0.0.1:{port}"]),
+    qemu = subprocess.Popen(run_tests.qemu_cmd(img, MEM, ["-S", "-gdb", f"tcp:127.0.0.1:{port}"], swap=SWAP),
                             stdout=open(log_path, "wb"), stderr=subprocess.STDOUT, env=env)
     gdb_cmds = ["set confirm off", "set pagination off",
                 f"file {os.path.join(build, 'kernel.elf')}",

@@ -6,7 +6,8 @@ Runs five kinds of tests and ends with the line "N passed, N failed":
          that docs/*.md and docs/tour/*.md name exists (tests/docs_test.py, no QEMU);
   host   the cmocka unit tests in build/host/ (ASan/UBSan), one result per case;
   boot   the real kernel in QEMU (OVMF, TCG) from a copy of the real ESP image,
-         each boot declared below with its RAM, swap and timeout; a boot that
+         each boot declared in boot_tests.py with its RAM, swap and timeout (one
+         that leaves one out fails without booting); a boot that
          runs the in-kernel self-tests reports each self-test as a result;
   gdb    real gdb attached to real QEMU (tests/gdb_test.py);
   user   the user programs of tests/user/ on Linux and in QEMU, compared, and in QEMU
@@ -142,8 +143,12 @@ def run_boot(build, test):
 
 
 def check_boot(build, test, results):
-    text, code, timed_out = run_boot(build, test)
     name = test["name"]
+    undeclared = [k for k in ("mem", "swap", "timeout") if k not in test]
+    if undeclared:
+        results.add("boot", name, False, f"the boot does not declare its {', '.join(undeclared)} (boot_tests.py)")
+        return
+    text, code, timed_out = run_boot(build, test)
     problems = []
     if timed_out:
         problems.append(f"timeout after {test['timeout']}s")

@@ -5,7 +5,6 @@
 #include <stdint.h>
 
 extern void (*host_on_schedule)(void); /* what schedule() does; NULL: it panics */
-extern unsigned host_schedules;         /* schedule() calls */
 
 /* host_fake_swap: a fake swap disk of @slots pages (slot 0 the header; 0: no
  * swap) with the slots in @bad (a 0-terminated list, or NULL) marked bad, set

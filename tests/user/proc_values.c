@@ -21,11 +21,11 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "lib/pages.h"
 #include "lib/procfs.h"
 #include "test.h"
 
 #define PAGES 100
-#define PAGE 4096
 
 /* Figures before and after an action (kB, counts). */
 struct figures {
@@ -75,12 +75,7 @@ static int memfree_is_freeram(void)
 /* touch: write (or read, !@write) one byte in each of the PAGES pages at @p. */
 static void touch(volatile char *p, int write)
 {
-	for (int i = 0; i < PAGES; i++) {
-		if (write)
-			p[i * PAGE] = 1;
-		else
-			(void)p[i * PAGE];
-	}
+	touch_pages(p, PAGES * PAGE, write);
 }
 
 /* cow_faults: a child writes the PAGES pages at @p that it shares with us;

@@ -28,7 +28,7 @@ static _Noreturn void child(volatile struct child_report *r, volatile uint8_t *m
 	struct bench_sum writes = { 0 };
 	struct bench_mark start = bench_mark();
 
-	bench_touch(mem, pages, 1, 2);
+	touch_pages((volatile char *)mem, pages * PAGE, 1);
 	bench_add(&writes, &start, (long)pages);
 	r->returned_ns = returned_ns;
 	r->writes = writes;
@@ -63,7 +63,7 @@ static void one_round(volatile struct child_report *r, volatile uint8_t *mem, si
 	fault_sum->majflt += r->writes.majflt;
 
 	start = bench_mark();
-	bench_touch(mem, pages, 1, 3);
+	touch_pages((volatile char *)mem, pages * PAGE, 1);
 	bench_add(reuse_sum, &start, (long)pages);
 }
 
@@ -78,7 +78,7 @@ int main(int argc, char *argv[])
 	if (r == MAP_FAILED)
 		bench_die("mmap shared");
 	r->returned_ns = 0;            /* the report's page present before the fork */
-	bench_touch(mem, pages, 1, 1); /* resident before the first fork */
+	touch_pages((volatile char *)mem, pages * PAGE, 1); /* resident before the first fork */
 	for (long i = 0; i < rounds; i++)
 		one_round(r, mem, pages, &fork_sum, &fault_sum, &reuse_sum);
 	bench_print("cow_fork", &fork_sum);

@@ -16,7 +16,7 @@ static void first_touch(const char *name, size_t mib, int write)
 	struct bench_sum sum = { 0 };
 	struct bench_mark start = bench_mark();
 
-	if (bench_touch(mem, pages, write, 1))
+	if (touch_pages((volatile char *)mem, pages * PAGE, write))
 		bench_fail("untouched anonymous memory read non-zero");
 	bench_add(&sum, &start, (long)pages);
 	bench_print(name, &sum);

@@ -93,19 +93,6 @@ volatile uint8_t *bench_map(size_t bytes)
 	return p;
 }
 
-unsigned bench_touch(volatile uint8_t *mem, size_t pages, int write, uint8_t value)
-{
-	unsigned sum = 0;
-
-	for (size_t i = 0; i < pages; i++) {
-		if (write)
-			mem[i * PAGE] = value;
-		else
-			sum += mem[i * PAGE];
-	}
-	return sum;
-}
-
 long bench_arg(int argc, char *argv[], int i, long dflt)
 {
 	char *end;

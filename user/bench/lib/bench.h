@@ -12,9 +12,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "lib/pages.h" /* PAGE, MIB, touch_pages (user/lib/) */
+
 #define BENCH_DIR "/bench" /* where the programs are, on both kernels */
-#define PAGE 4096ul
-#define MIB  (1024ul * 1024)
 
 /* A point in time and the fault counts at it. */
 struct bench_mark {
@@ -49,10 +49,6 @@ _Noreturn void bench_die(const char *what);
 
 /* bench_map: @bytes of fresh private anonymous read-write memory; dies on failure. */
 volatile uint8_t *bench_map(size_t bytes);
-
-/* bench_touch: one access to each of @pages pages from @mem, a write of @value
- * when @write, else a read; returns the sum of the bytes read (0 for writes). */
-unsigned bench_touch(volatile uint8_t *mem, size_t pages, int write, uint8_t value);
 
 /* bench_arg: argv[@i] as a positive number, or @dflt when absent; dies on a bad one. */
 long bench_arg(int argc, char *argv[], int i, long dflt);
