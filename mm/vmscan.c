@@ -96,14 +96,6 @@ static bool pageout_end(struct page *page, struct virtio_blk_io *io)
 	return true;
 }
 
-/* keep_page: put isolated @page back after reclaim let it be (swap full, in
- * use again, a failed write): on the active list, if no fault put it back. */
-static void keep_page(struct page *page)
-{
-	if (!page_test(page, PG_lru))
-		lru_move(page, true);
-}
-
 /* shrink_inactive: look at up to @nr (<= SWAP_CLUSTER_MAX) pages from the
  * inactive tail, counting them in *@scanned: a referenced one is promoted,
  * the others are paged out, their writes started together and then waited
@@ -130,7 +122,7 @@ static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 			out[n++] = page;
 			continue;
 		} else {
-			keep_page(page);
+			lru_move(page, true); /* kept: swap is full */
 		}
 		put_anon_page(page);
 	}
@@ -138,7 +130,7 @@ static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 		if (pageout_end(out[i], &io[i]))
 			freed++;
 		else
-			keep_page(out[i]);
+			lru_move(out[i], true); /* kept: in use again, or the write failed */
 		put_anon_page(out[i]);
 	}
 	return freed;
