@@ -82,15 +82,16 @@ static bool pageout_start(struct page *page, struct virtio_blk_io *io)
 
 /* pageout_end: wait for @page's write (@io) and take it out of the swap cache.
  * True when only our reference is left (the caller's put frees the frame);
- * false when it must stay: the write failed, or it was faulted back in while
- * we wrote it. */
+ * false when it must stay: the write failed, or while we wrote it the page
+ * was faulted back in, or dirtied (a VM_SHARED mapping written and unmapped:
+ * the slot holds the older data). */
 static bool pageout_end(struct page *page, struct virtio_blk_io *io)
 {
 	if (swap_io_wait(io)) {
 		page_set(page, PG_dirty); /* the slot does not hold it: write again next time */
 		return false;
 	}
-	if (page->mapcount)
+	if (page->mapcount || page_test(page, PG_dirty))
 		return false;
 	delete_from_swap_cache(page);
 	return true;

@@ -342,6 +342,42 @@ static void test_io_errors(void **state)
 	mm_destroy(mm);
 }
 
+static struct mm *writer; /* for writes_and_unmaps */
+
+/* writes_and_unmaps: while reclaim waits for its write, @writer faults its
+ * shared page back in, writes it and unmaps it. */
+static void writes_and_unmaps(void)
+{
+	fault_back(writer, 0, true);
+	memset(user_byte(writer, A(0)), 0x77, PAGE_SIZE);
+	*walk(writer->pml4, A(0), PT_PTE, false) |= PTE_D; /* what the CPU does on the write */
+	assert_int_equal(vma_unmap(writer, A(0), P(1)), 0);
+}
+
+/* A VM_SHARED page written through one sharer while its write was in flight
+ * is newer than its slot: reclaim keeps it and writes it again rather than
+ * freeing it, and the other sharer, swapped out, reads the new bytes. */
+static void test_dirtied_during_write(void **state)
+{
+	struct mm *mm = mm_create(), *other;
+
+	(void)state;
+	assert_non_null(mm);
+	assert_non_null(vma_map(mm, A(0), P(1), RW, VM_SHARED, VMA_ANON));
+	assert_int_equal(mm_populate(mm, A(0), P(1)), 0);
+	memset(user_byte(mm, A(0)), 1, PAGE_SIZE);
+	other = mm_fork(mm);
+	assert_non_null(other);
+	writer = mm;
+	host_on_swap_wait = writes_and_unmaps;
+	assert_int_equal(reclaim_pages(1, false), 1);
+	assert_int_equal(host_swap_writes, 2); /* the second write carries the news */
+	assert_true(fault_back(other, 0, false));
+	holds(other, 0, 0x77);
+	mm_destroy(mm);
+	mm_destroy(other);
+}
+
 /* Linux's watermark rule: min_free_kbytes = sqrt(16 x RAM KiB) within [128, 262144]. */
 static void test_watermarks(void **state)
 {
@@ -439,6 +475,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lru_aging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_io_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dirtied_during_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_watermarks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_badness, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_victim, setup, teardown),
