@@ -2,8 +2,9 @@
  * tests/host/test_vmscan.c - reclaim over fake RAM and a fake swap disk: the
  * slot map, LRU aging by the Accessed bit, pages written out and read back
  * identical (also when fork shares them: one slot, one frame on the way back),
- * clean pages dropped without a second write, slots freed with their last
- * entry, a full swap area, the watermark rule and the OOM killer's choice.
+ * clean pages dropped without a second write, swap readahead, I/O errors, a
+ * page dirtied while its write was in flight kept, slots freed with their
+ * last entry, a full swap area, the watermark rule and the OOM killer's choice.
  */
 /* host-test-sources: mm/vmscan.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
@@ -342,6 +343,27 @@ static void test_io_errors(void **state)
 	mm_destroy(mm);
 }
 
+/* A failed read leaves nothing cached, the read-ahead page's no more than the
+ * fault's own: both stay swapped out, and the next fault reads them again. */
+static void test_readahead_read_error(void **state)
+{
+	struct mm *mm = filled_mm(2);
+	bool major;
+
+	(void)state;
+	assert_int_equal(reclaim_pages(2, false), 2);
+	host_swap_fail = 2;
+	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), false, &major), -EIO);
+	assert_int_equal(host_swap_reads, 2); /* page 1 was read ahead, and failed too */
+	assert_true(is_swap_pte(pte_at(mm, A(0))) && is_swap_pte(pte_at(mm, A(1))));
+	assert_true(fault_back(mm, 1, false)); /* not in the cache: read from the disk */
+	assert_int_equal(host_swap_reads, 4);
+	holds(mm, 1, 2);
+	assert_false(fault_back(mm, 0, false)); /* read ahead this time */
+	holds(mm, 0, 1);
+	mm_destroy(mm);
+}
+
 static struct mm *writer; /* for writes_and_unmaps */
 
 /* writes_and_unmaps: while reclaim waits for its write, @writer faults its
@@ -475,6 +497,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lru_aging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_io_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readahead_read_error, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_dirtied_during_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_watermarks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_badness, setup, teardown),
