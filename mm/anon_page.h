@@ -6,7 +6,8 @@
  *
  * page->refcount counts every reference; page->mapcount the PTEs among them
  * (mm/memory.c keeps it). A frame of this kind is on an LRU list from its
- * allocation to its freeing, except while reclaim has it isolated.
+ * allocation to its freeing, except while reclaim has it isolated or a
+ * swap-in reads into it.
  * Lock: single CPU.
  */
 #ifndef MM_ANON_PAGE_H

@@ -3,7 +3,8 @@
  * (Linux: the LRU lists of mm/swap.c and include/linux/mm_inline.h).
  *
  * Every anonymous frame mapped into user space is on exactly one list from
- * its first mapping to its freeing, except while reclaim has it isolated.
+ * its first mapping to its freeing, except while reclaim has it isolated
+ * and while a swap-in reads into it (locked, mm/swap_state.c).
  * New pages enter the inactive list (Linux since 5.9): a page must show it is
  * used again (its PTE's Accessed bit) to reach the active list. Reclaim takes
  * pages from the tails (the oldest); mm/vmscan.c decides what moves where.

@@ -82,26 +82,19 @@ static bool pageout_start(struct page *page, struct virtio_blk_io *io)
 
 /* pageout_end: wait for @page's write (@io) and take it out of the swap cache.
  * True when only our reference is left (the caller's put frees the frame);
- * false when it must stay: the write failed, or it was faulted back in while
- * we wrote it. */
+ * false when it must stay: the write failed, or while we wrote it the page
+ * was faulted back in, or dirtied (a VM_SHARED mapping written and unmapped:
+ * the slot holds the older data). */
 static bool pageout_end(struct page *page, struct virtio_blk_io *io)
 {
 	if (swap_io_wait(io)) {
 		page_set(page, PG_dirty); /* the slot does not hold it: write again next time */
 		return false;
 	}
-	if (page->mapcount)
+	if (page->mapcount || page_test(page, PG_dirty))
 		return false;
 	delete_from_swap_cache(page);
 	return true;
-}
-
-/* keep_page: put isolated @page back after reclaim let it be (swap full, in
- * use again, a failed write): on the active list, if no fault put it back. */
-static void keep_page(struct page *page)
-{
-	if (!page_test(page, PG_lru))
-		lru_move(page, true);
 }
 
 /* shrink_inactive: look at up to @nr (<= SWAP_CLUSTER_MAX) pages from the
@@ -130,7 +123,7 @@ static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 			out[n++] = page;
 			continue;
 		} else {
-			keep_page(page);
+			lru_move(page, true); /* kept: swap is full */
 		}
 		put_anon_page(page);
 	}
@@ -138,7 +131,7 @@ static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 		if (pageout_end(out[i], &io[i]))
 			freed++;
 		else
-			keep_page(out[i]);
+			lru_move(out[i], true); /* kept: in use again, or the write failed */
 		put_anon_page(out[i]);
 	}
 	return freed;

@@ -2,8 +2,9 @@
  * tests/host/test_vmscan.c - reclaim over fake RAM and a fake swap disk: the
  * slot map, LRU aging by the Accessed bit, pages written out and read back
  * identical (also when fork shares them: one slot, one frame on the way back),
- * clean pages dropped without a second write, slots freed with their last
- * entry, a full swap area, the watermark rule and the OOM killer's choice.
+ * clean pages dropped without a second write, swap readahead, I/O errors, a
+ * page dirtied while its write was in flight kept, slots freed with their
+ * last entry, a full swap area, the watermark rule and the OOM killer's choice.
  */
 /* host-test-sources: mm/vmscan.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
@@ -342,6 +343,63 @@ static void test_io_errors(void **state)
 	mm_destroy(mm);
 }
 
+/* A failed read leaves nothing cached, the read-ahead page's no more than the
+ * fault's own: both stay swapped out, and the next fault reads them again. */
+static void test_readahead_read_error(void **state)
+{
+	struct mm *mm = filled_mm(2);
+	bool major;
+
+	(void)state;
+	assert_int_equal(reclaim_pages(2, false), 2);
+	host_swap_fail = 2;
+	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), false, &major), -EIO);
+	assert_int_equal(host_swap_reads, 2); /* page 1 was read ahead, and failed too */
+	assert_true(is_swap_pte(pte_at(mm, A(0))) && is_swap_pte(pte_at(mm, A(1))));
+	assert_true(fault_back(mm, 1, false)); /* not in the cache: read from the disk */
+	assert_int_equal(host_swap_reads, 4);
+	holds(mm, 1, 2);
+	assert_false(fault_back(mm, 0, false)); /* read ahead this time */
+	holds(mm, 0, 1);
+	mm_destroy(mm);
+}
+
+static struct mm *writer; /* for writes_and_unmaps */
+
+/* writes_and_unmaps: while reclaim waits for its write, @writer faults its
+ * shared page back in, writes it and unmaps it. */
+static void writes_and_unmaps(void)
+{
+	fault_back(writer, 0, true);
+	memset(user_byte(writer, A(0)), 0x77, PAGE_SIZE);
+	*walk(writer->pml4, A(0), PT_PTE, false) |= PTE_D; /* what the CPU does on the write */
+	assert_int_equal(vma_unmap(writer, A(0), P(1)), 0);
+}
+
+/* A VM_SHARED page written through one sharer while its write was in flight
+ * is newer than its slot: reclaim keeps it and writes it again rather than
+ * freeing it, and the other sharer, swapped out, reads the new bytes. */
+static void test_dirtied_during_write(void **state)
+{
+	struct mm *mm = mm_create(), *other;
+
+	(void)state;
+	assert_non_null(mm);
+	assert_non_null(vma_map(mm, A(0), P(1), RW, VM_SHARED, VMA_ANON));
+	assert_int_equal(mm_populate(mm, A(0), P(1)), 0);
+	memset(user_byte(mm, A(0)), 1, PAGE_SIZE);
+	other = mm_fork(mm);
+	assert_non_null(other);
+	writer = mm;
+	host_on_swap_wait = writes_and_unmaps;
+	assert_int_equal(reclaim_pages(1, false), 1);
+	assert_int_equal(host_swap_writes, 2); /* the second write carries the news */
+	assert_true(fault_back(other, 0, false));
+	holds(other, 0, 0x77);
+	mm_destroy(mm);
+	mm_destroy(other);
+}
+
 /* Linux's watermark rule: min_free_kbytes = sqrt(16 x RAM KiB) within [128, 262144]. */
 static void test_watermarks(void **state)
 {
@@ -439,6 +497,8 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_lru_aging, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_mlock, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_io_errors, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_readahead_read_error, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_dirtied_during_write, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_watermarks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_badness, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_victim, setup, teardown),
