@@ -271,7 +271,7 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 	bool major = false;
 
 	if (e && is_swap_pte(*e))
-		return swap_in_page(mm, vma, va, vma->prot & PROT_WRITE, &major);
+		return swap_in_page(mm, vma, va, e, vma->prot & PROT_WRITE, &major);
 	if (e && *e)
 		return 0;
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
@@ -562,10 +562,9 @@ static void swap_ra_window(const struct vm_area *vma, uint64_t va, const pte_t *
 	}
 }
 
-int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool write, bool *major)
+int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, bool write, bool *major)
 {
-	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
-	pte_t entry = e ? *e : 0;
+	pte_t entry = *e;
 	struct swap_ra ra;
 	struct page *page;
 	int err = 0;
