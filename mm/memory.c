@@ -90,19 +90,19 @@ static uint64_t hole_end(uint64_t root, uint64_t va)
 
 /* A place in a scan of the PTEs of one tree: the page table of the last walk
  * is kept, so the entries that follow in it are reached without walking from
- * the root again. Whoever may free a table (unmap_page prunes) resets .table. */
+ * the root again. A table may be freed (pt_prune) only once the scan has left it. */
 struct pte_cursor {
 	uint64_t root;
 	pte_t *table; /* entry 0 of the page table that maps .base, or NULL */
 	uint64_t base; /* the 2 MiB-aligned address that table starts at */
 };
 
-/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves it
- * (building missing tables with @alloc); NULL when there is no table. */
-static pte_t *pte_at(struct pte_cursor *c, uint64_t va, bool alloc)
+/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves
+ * it; NULL when there is no table. */
+static pte_t *pte_at(struct pte_cursor *c, uint64_t va)
 {
 	if (!c->table || (va & ~(PAGE_2M - 1)) != c->base) {
-		pte_t *e = walk(c->root, va, PT_PTE, alloc);
+		pte_t *e = walk(c->root, va, PT_PTE, false);
 
 		if (!e)
 			return NULL;
@@ -116,7 +116,7 @@ static pte_t *pte_at(struct pte_cursor *c, uint64_t va, bool alloc)
 static pte_t *next_pte(struct pte_cursor *c, uint64_t *va, uint64_t end)
 {
 	while (*va < end) {
-		pte_t *e = pte_at(c, *va, false);
+		pte_t *e = pte_at(c, *va);
 
 		if (!e)
 			*va = hole_end(c->root, *va);
@@ -317,7 +317,6 @@ int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
 	return 0;
 }
 
-/* zap_range: unmap_page each page that has an entry, then drop its frame. */
 /* zap_entry: drop what the entry @old, just cleared at @va of @mm, held: a swap slot, or a frame. */
 static void zap_entry(struct mm *mm, uint64_t va, pte_t old)
 {
