@@ -191,23 +191,14 @@ static uint64_t page_flags(uint64_t pa, uint32_t prot, bool shared)
 }
 
 /*
- * pte_set_prot: give the PTE of @va (which holds a frame) the rights of @prot,
- * keeping its frame and Accessed/Dirty bits. Present to present is
- * protect_page; to or from PROT_NONE the entry is rewritten in place (the
- * walker allows non-zero to non-zero) and flushed.
+ * pte_set_prot: give the non-empty, non-swap entry @e of @va the rights of
+ * @prot, keeping its frame and Accessed/Dirty bits: present, or hidden for
+ * PROT_NONE (the walker allows non-zero to non-zero); flushes.
  */
-static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot, bool shared)
+static void pte_set_prot(pte_t *e, uint64_t va, uint32_t prot, bool shared)
 {
-	pte_t *e = walk(root, va, PT_PTE, false);
-	pte_t keep;
+	pte_t keep = *e & (PTE_ADDR | PTE_A | PTE_D);
 
-	if (!e || !*e)
-		panic("pte_set_prot: no page at %#lx", va);
-	if (prot != PROT_NONE && (*e & PTE_P)) {
-		protect_page(root, va, page_flags(*e & PTE_ADDR, prot, shared));
-		return;
-	}
-	keep = *e & (PTE_ADDR | PTE_A | PTE_D);
 	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P;
 	flush_tlb_page(va);
 }
@@ -382,7 +373,7 @@ void change_vma_prot(struct mm *mm, const struct vm_area *vma)
 
 	for (; (e = next_pte(&c, &va, vma->end)); va += PAGE_SIZE)
 		if (!is_swap_pte(*e)) /* a swap entry gets its rights when it is swapped in */
-			pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
+			pte_set_prot(e, va, vma->prot, vma->flags & VM_SHARED);
 }
 
 /* copy_entry: the child's copy of the parent's non-empty entry *@e, taking
@@ -534,7 +525,7 @@ int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reuse
 		swapcache_exclusive(phys_to_page(old)); /* its slot copy is stale once written */
 	*reused = !cow_shared(old);
 	if (*reused) { /* the last mapping of a page fork shared: just let it write */
-		protect_page(mm->pml4, va, vma_pte_flags(vma->prot));
+		pte_protect(e, va, vma_pte_flags(vma->prot));
 		return 0;
 	}
 	return cow_copy(mm, vma, va, old);
