@@ -480,20 +480,19 @@ static bool is_anon_frame(uint64_t pa)
 	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file);
 }
 
-/* cow_copy: map at @va a new copy of @old, the frame the present PTE holds now;
- * the allocation may sleep in reclaim, which may swap @old out meanwhile: then
- * nothing is done (the fault is taken again). 0 or -ENOMEM. */
-static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t old)
+/* cow_copy: map at @va, whose present PTE @e holds @old now, a new copy of
+ * @old; the allocation may sleep in reclaim, which may swap @old out meanwhile
+ * (@e's table stays: only this process frees its mm's tables): then nothing
+ * is done (the fault is taken again). 0 or -ENOMEM. */
+static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, uint64_t old)
 {
 	bool anon = is_anon_frame(old);
 	uint64_t new;
-	pte_t *e;
 
 	if (anon)
 		get_anon_page(phys_to_page(old)); /* keep it while we sleep */
 	new = frame_alloc(va);
-	e = walk(mm->pml4, va, PT_PTE, false);
-	if (new && e && (*e & (PTE_ADDR | PTE_P)) == (old | PTE_P)) {
+	if (new && (*e & (PTE_ADDR | PTE_P)) == (old | PTE_P)) {
 		if (is_zero_page(old))
 			clear_page(phys_to_virt(new));
 		else
@@ -528,7 +527,7 @@ int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reuse
 		pte_protect(e, va, vma_pte_flags(vma->prot));
 		return 0;
 	}
-	return cow_copy(mm, vma, va, old);
+	return cow_copy(mm, vma, va, e, old);
 }
 
 /* swap_ra_window: the swap entries of @vma other than @va's in @va's aligned
@@ -565,8 +564,7 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e
 	page = swapin(swp_slot(entry), va, &ra, major, &err);
 	if (!page)
 		return err;
-	e = walk(mm->pml4, va, PT_PTE, false);
-	if (!e || *e != entry) { /* changed while we slept: the fault is taken again */
+	if (*e != entry) { /* changed while we slept (@e's table stays): the fault is taken again */
 		put_anon_page(page);
 		return 0;
 	}
