@@ -197,12 +197,12 @@ uint64_t pt_alloc_root(void)
 }
 
 /*
- * prune: free the tables on @va's path that hold no entries, bottom-up, so an
+ * pt_prune: free the tables on @va's path that hold no entries, bottom-up, so an
  * unmap or a failed map leaves no empty table behind. Stops at the first table
  * still in use; never frees the root, nor a kernel-half PDPT (shared). The
  * callers come from a 4 KiB path, so no large leaf sits on it.
  */
-static void prune(uint64_t root, uint64_t va)
+void pt_prune(uint64_t root, uint64_t va)
 {
 	int level;
 
@@ -236,7 +236,7 @@ static int map_leaf(uint64_t root, uint64_t va, int level, pte_t val)
 	if (reached != level && (*e & PTE_P))
 		return -EEXIST;
 	if (reached != level) {
-		prune(root, va);
+		pt_prune(root, va);
 		return -ENOMEM;
 	}
 	if (*e != 0)
@@ -258,12 +258,6 @@ pte_t pte_clear(pte_t *e)
 	if (!*e)
 		panic("pte_clear: entry at %p is empty", (void *)e);
 	return entry_clear(e);
-}
-
-/* pt_prune: prune() for callers that emptied entries with pte_clear. */
-void pt_prune(uint64_t root, uint64_t va)
-{
-	prune(root, va);
 }
 
 /* pte_install: put @val in the empty leaf entry @e (a pointer walk() gave); counted. */
@@ -325,7 +319,7 @@ pte_t unmap_page(uint64_t root, uint64_t va)
 	old = entry_clear(e);
 	if (old & PTE_P)
 		flush_tlb_page(va);
-	prune(root, va);
+	pt_prune(root, va);
 	return old;
 }
 
