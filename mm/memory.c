@@ -1,9 +1,10 @@
 /*
  * mm/memory.c - the user pages of an address space: made present
  * (mm_populate), unmapped (zap_range), given new rights (change_vma_prot),
- * shared for fork (copy_range) and unshared by a write (cow_break), written
- * by the kernel (copy_to_mm).
- * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range) and
+ * shared for fork (copy_range) and unshared by a write (cow_break), read and
+ * written by the kernel (access_mm).
+ * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range,
+ * access_remote_vm) and
  * mm/mprotect.c (change_protection). Every table access goes through the one
  * walker, mm/pgtable.h.
  *
@@ -579,28 +580,41 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e
 	return 0;
 }
 
-/* copy_to_mm: page by page through translate() and the direct map; see mm/mm.h. */
-int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n)
+/* user_kaddr: the direct-map address of user @va (below USER_VA_END) of @mm,
+ * when a user page is present there (with @populate, a missing one is made
+ * present first); NULL otherwise. */
+static uint8_t *user_kaddr(struct mm *mm, uint64_t va, bool populate)
 {
-	const uint8_t *from = src;
+	uint64_t pa, flags;
 
-	if (va >= USER_VA_END || n > USER_VA_END - va)
-		return -EFAULT;
+	if (!translate(mm->pml4, va, &pa, &flags) &&
+	    (!populate || mm_populate(mm, va, 1) || !translate(mm->pml4, va, &pa, &flags)))
+		return NULL;
+	return (flags & PTE_US) ? phys_to_virt(pa) : NULL;
+}
+
+/* access_mm: page by page through user_kaddr; see mm/mm.h. */
+size_t access_mm(struct mm *mm, uint64_t va, void *buf, size_t n, bool write)
+{
+	uint8_t *b = buf;
+
+	if (va >= USER_VA_END)
+		return 0;
+	if (n > USER_VA_END - va)
+		n = USER_VA_END - va; /* the copy ends with user space */
 	while (n) {
-		uint64_t pa, flags, chunk = PAGE_SIZE - (va & ~PAGE_MASK);
+		size_t chunk = PAGE_SIZE - (va & ~PAGE_MASK);
+		/* with @write, reclaim may have taken a page exec populated a moment ago: bring it back */
+		uint8_t *kaddr = user_kaddr(mm, va, write);
 
+		if (!kaddr)
+			break;
 		if (chunk > n)
 			chunk = n;
-		/* reclaim may have taken a page exec populated a moment ago: bring it back */
-		if (!translate(mm->pml4, va, &pa, &flags) &&
-		    (mm_populate(mm, va, 1) || !translate(mm->pml4, va, &pa, &flags)))
-			return -EFAULT;
-		if (!(flags & PTE_US))
-			return -EFAULT;
-		memcpy(phys_to_virt(pa), from, chunk);
+		memcpy(write ? kaddr : b, write ? b : kaddr, chunk);
+		b += chunk;
 		va += chunk;
-		from += chunk;
 		n -= chunk;
 	}
-	return 0;
+	return (size_t)(b - (uint8_t *)buf);
 }

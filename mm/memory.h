@@ -2,7 +2,7 @@
  * mm/memory.h - the user pages of an mm, range by range (mm/memory.c): the page
  * half of munmap, mprotect and fork. Callers keep the VMA set in step (mm/vma.h);
  * a user page exists only inside a VMA. The public ones (mm_populate,
- * copy_to_mm, vma_pte_flags) are in mm/mm.h.
+ * access_mm, vma_pte_flags) are in mm/mm.h.
  * Lock: as mm/mm.h.
  */
 #ifndef MM_MEMORY_H
