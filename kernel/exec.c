@@ -101,7 +101,7 @@ static int write_stack(struct mm *mm, const struct stack_spec *spec, const struc
 		return -ENOMEM;
 	}
 	stack_write(spec, si, buf);
-	if (copy_to_mm(mm, si->sp, buf, si->size))
+	if (access_mm(mm, si->sp, buf, si->size, true) != si->size)
 		panic("write_stack: populated stack at %lx not present", si->sp);
 	kfree(buf);
 	return 0;

@@ -17,7 +17,6 @@
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"
-#include "mm/access_vm.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
 #include "mm/oom.h"
@@ -225,7 +224,7 @@ int show_pid_cmdline(struct seq_buf *s, struct process *p)
 	char *buf = kmalloc(want);
 	if (!buf)
 		return -ENOMEM;
-	seq_write(s, buf, copy_from_mm(p->mm, buf, p->mm->arg_start, want));
+	seq_write(s, buf, access_mm(p->mm, p->mm->arg_start, buf, want, false));
 	kfree(buf);
 	return 0;
 }

@@ -124,11 +124,12 @@ static int do_demand_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 	return private_page(current->mm, vma, va, pte);
 }
 
-/* do_swap_page: bring the page back from the swap cache or the disk (Linux: do_swap_page). */
-static int do_swap_page(struct vm_area *vma, uint64_t va, uint64_t error_code)
+/* do_swap_page: bring the page whose swap entry is @pte back from the swap
+ * cache or the disk (Linux: do_swap_page). */
+static int do_swap_page(struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
 {
 	bool major = false;
-	int err = swap_in_page(current->mm, vma, va, error_code & PF_WRITE, &major);
+	int err = swap_in_page(current->mm, vma, va, pte, error_code & PF_WRITE, &major);
 
 	if (!err && major) {
 		count_vm_event(PGMAJFAULT);
@@ -174,7 +175,7 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va, pte);
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va, pte);
 	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va, pte);
-	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code);
+	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code, pte);
 	case FAULT_COW:          return do_cow(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
 	default:                 return 1;

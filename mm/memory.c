@@ -1,9 +1,10 @@
 /*
  * mm/memory.c - the user pages of an address space: made present
  * (mm_populate), unmapped (zap_range), given new rights (change_vma_prot),
- * shared for fork (copy_range) and unshared by a write (cow_break), written
- * by the kernel (copy_to_mm).
- * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range) and
+ * shared for fork (copy_range) and unshared by a write (cow_break), read and
+ * written by the kernel (access_mm).
+ * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range,
+ * access_remote_vm) and
  * mm/mprotect.c (change_protection). Every table access goes through the one
  * walker, mm/pgtable.h.
  *
@@ -90,19 +91,19 @@ static uint64_t hole_end(uint64_t root, uint64_t va)
 
 /* A place in a scan of the PTEs of one tree: the page table of the last walk
  * is kept, so the entries that follow in it are reached without walking from
- * the root again. Whoever may free a table (unmap_page prunes) resets .table. */
+ * the root again. A table may be freed (pt_prune) only once the scan has left it. */
 struct pte_cursor {
 	uint64_t root;
 	pte_t *table; /* entry 0 of the page table that maps .base, or NULL */
 	uint64_t base; /* the 2 MiB-aligned address that table starts at */
 };
 
-/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves it
- * (building missing tables with @alloc); NULL when there is no table. */
-static pte_t *pte_at(struct pte_cursor *c, uint64_t va, bool alloc)
+/* pte_at: the PTE of @va through @c's cached table, walking when @va leaves
+ * it; NULL when there is no table. */
+static pte_t *pte_at(struct pte_cursor *c, uint64_t va)
 {
 	if (!c->table || (va & ~(PAGE_2M - 1)) != c->base) {
-		pte_t *e = walk(c->root, va, PT_PTE, alloc);
+		pte_t *e = walk(c->root, va, PT_PTE, false);
 
 		if (!e)
 			return NULL;
@@ -116,7 +117,7 @@ static pte_t *pte_at(struct pte_cursor *c, uint64_t va, bool alloc)
 static pte_t *next_pte(struct pte_cursor *c, uint64_t *va, uint64_t end)
 {
 	while (*va < end) {
-		pte_t *e = pte_at(c, *va, false);
+		pte_t *e = pte_at(c, *va);
 
 		if (!e)
 			*va = hole_end(c->root, *va);
@@ -191,23 +192,14 @@ static uint64_t page_flags(uint64_t pa, uint32_t prot, bool shared)
 }
 
 /*
- * pte_set_prot: give the PTE of @va (which holds a frame) the rights of @prot,
- * keeping its frame and Accessed/Dirty bits. Present to present is
- * protect_page; to or from PROT_NONE the entry is rewritten in place (the
- * walker allows non-zero to non-zero) and flushed.
+ * pte_set_prot: give the non-empty, non-swap entry @e of @va the rights of
+ * @prot, keeping its frame and Accessed/Dirty bits: present, or hidden for
+ * PROT_NONE (the walker allows non-zero to non-zero); flushes.
  */
-static void pte_set_prot(uint64_t root, uint64_t va, uint32_t prot, bool shared)
+static void pte_set_prot(pte_t *e, uint64_t va, uint32_t prot, bool shared)
 {
-	pte_t *e = walk(root, va, PT_PTE, false);
-	pte_t keep;
+	pte_t keep = *e & (PTE_ADDR | PTE_A | PTE_D);
 
-	if (!e || !*e)
-		panic("pte_set_prot: no page at %#lx", va);
-	if (prot != PROT_NONE && (*e & PTE_P)) {
-		protect_page(root, va, page_flags(*e & PTE_ADDR, prot, shared));
-		return;
-	}
-	keep = *e & (PTE_ADDR | PTE_A | PTE_D);
 	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P;
 	flush_tlb_page(va);
 }
@@ -271,7 +263,7 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 	bool major = false;
 
 	if (e && is_swap_pte(*e))
-		return swap_in_page(mm, vma, va, vma->prot & PROT_WRITE, &major);
+		return swap_in_page(mm, vma, va, e, vma->prot & PROT_WRITE, &major);
 	if (e && *e)
 		return 0;
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
@@ -317,7 +309,6 @@ int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
 	return 0;
 }
 
-/* zap_range: unmap_page each page that has an entry, then drop its frame. */
 /* zap_entry: drop what the entry @old, just cleared at @va of @mm, held: a swap slot, or a frame. */
 static void zap_entry(struct mm *mm, uint64_t va, pte_t old)
 {
@@ -383,7 +374,7 @@ void change_vma_prot(struct mm *mm, const struct vm_area *vma)
 
 	for (; (e = next_pte(&c, &va, vma->end)); va += PAGE_SIZE)
 		if (!is_swap_pte(*e)) /* a swap entry gets its rights when it is swapped in */
-			pte_set_prot(mm->pml4, va, vma->prot, vma->flags & VM_SHARED);
+			pte_set_prot(e, va, vma->prot, vma->flags & VM_SHARED);
 }
 
 /* copy_entry: the child's copy of the parent's non-empty entry *@e, taking
@@ -490,20 +481,19 @@ static bool is_anon_frame(uint64_t pa)
 	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file);
 }
 
-/* cow_copy: map at @va a new copy of @old, the frame the present PTE holds now;
- * the allocation may sleep in reclaim, which may swap @old out meanwhile: then
- * nothing is done (the fault is taken again). 0 or -ENOMEM. */
-static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, uint64_t old)
+/* cow_copy: map at @va, whose present PTE @e holds @old now, a new copy of
+ * @old; the allocation may sleep in reclaim, which may swap @old out meanwhile
+ * (@e's table stays: only this process frees its mm's tables): then nothing
+ * is done (the fault is taken again). 0 or -ENOMEM. */
+static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, uint64_t old)
 {
 	bool anon = is_anon_frame(old);
 	uint64_t new;
-	pte_t *e;
 
 	if (anon)
 		get_anon_page(phys_to_page(old)); /* keep it while we sleep */
 	new = frame_alloc(va);
-	e = walk(mm->pml4, va, PT_PTE, false);
-	if (new && e && (*e & (PTE_ADDR | PTE_P)) == (old | PTE_P)) {
+	if (new && (*e & (PTE_ADDR | PTE_P)) == (old | PTE_P)) {
 		if (is_zero_page(old))
 			clear_page(phys_to_virt(new));
 		else
@@ -535,10 +525,10 @@ int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reuse
 		swapcache_exclusive(phys_to_page(old)); /* its slot copy is stale once written */
 	*reused = !cow_shared(old);
 	if (*reused) { /* the last mapping of a page fork shared: just let it write */
-		protect_page(mm->pml4, va, vma_pte_flags(vma->prot));
+		pte_protect(e, va, vma_pte_flags(vma->prot));
 		return 0;
 	}
-	return cow_copy(mm, vma, va, old);
+	return cow_copy(mm, vma, va, e, old);
 }
 
 /* swap_ra_window: the swap entries of @vma other than @va's in @va's aligned
@@ -562,10 +552,9 @@ static void swap_ra_window(const struct vm_area *vma, uint64_t va, const pte_t *
 	}
 }
 
-int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool write, bool *major)
+int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, bool write, bool *major)
 {
-	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
-	pte_t entry = e ? *e : 0;
+	pte_t entry = *e;
 	struct swap_ra ra;
 	struct page *page;
 	int err = 0;
@@ -576,8 +565,7 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool wri
 	page = swapin(swp_slot(entry), va, &ra, major, &err);
 	if (!page)
 		return err;
-	e = walk(mm->pml4, va, PT_PTE, false);
-	if (!e || *e != entry) { /* changed while we slept: the fault is taken again */
+	if (*e != entry) { /* changed while we slept (@e's table stays): the fault is taken again */
 		put_anon_page(page);
 		return 0;
 	}
@@ -592,28 +580,41 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool wri
 	return 0;
 }
 
-/* copy_to_mm: page by page through translate() and the direct map; see mm/mm.h. */
-int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n)
+/* user_kaddr: the direct-map address of user @va (below USER_VA_END) of @mm,
+ * when a user page is present there (with @populate, a missing one is made
+ * present first); NULL otherwise. */
+static uint8_t *user_kaddr(struct mm *mm, uint64_t va, bool populate)
 {
-	const uint8_t *from = src;
+	uint64_t pa, flags;
 
-	if (va >= USER_VA_END || n > USER_VA_END - va)
-		return -EFAULT;
+	if (!translate(mm->pml4, va, &pa, &flags) &&
+	    (!populate || mm_populate(mm, va, 1) || !translate(mm->pml4, va, &pa, &flags)))
+		return NULL;
+	return (flags & PTE_US) ? phys_to_virt(pa) : NULL;
+}
+
+/* access_mm: page by page through user_kaddr; see mm/mm.h. */
+size_t access_mm(struct mm *mm, uint64_t va, void *buf, size_t n, bool write)
+{
+	uint8_t *b = buf;
+
+	if (va >= USER_VA_END)
+		return 0;
+	if (n > USER_VA_END - va)
+		n = USER_VA_END - va; /* the copy ends with user space */
 	while (n) {
-		uint64_t pa, flags, chunk = PAGE_SIZE - (va & ~PAGE_MASK);
+		size_t chunk = PAGE_SIZE - (va & ~PAGE_MASK);
+		/* with @write, reclaim may have taken a page exec populated a moment ago: bring it back */
+		uint8_t *kaddr = user_kaddr(mm, va, write);
 
+		if (!kaddr)
+			break;
 		if (chunk > n)
 			chunk = n;
-		/* reclaim may have taken a page exec populated a moment ago: bring it back */
-		if (!translate(mm->pml4, va, &pa, &flags) &&
-		    (mm_populate(mm, va, 1) || !translate(mm->pml4, va, &pa, &flags)))
-			return -EFAULT;
-		if (!(flags & PTE_US))
-			return -EFAULT;
-		memcpy(phys_to_virt(pa), from, chunk);
+		memcpy(write ? kaddr : b, write ? b : kaddr, chunk);
+		b += chunk;
 		va += chunk;
-		from += chunk;
 		n -= chunk;
 	}
-	return 0;
+	return (size_t)(b - (uint8_t *)buf);
 }

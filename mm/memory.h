@@ -2,7 +2,7 @@
  * mm/memory.h - the user pages of an mm, range by range (mm/memory.c): the page
  * half of munmap, mprotect and fork. Callers keep the VMA set in step (mm/vma.h);
  * a user page exists only inside a VMA. The public ones (mm_populate,
- * copy_to_mm, vma_pte_flags) are in mm/mm.h.
+ * access_mm, vma_pte_flags) are in mm/mm.h.
  * Lock: as mm/mm.h.
  */
 #ifndef MM_MEMORY_H
@@ -48,12 +48,12 @@ int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e
  * page the mapping cuts short, the zero page past the file. 0 or -ENOMEM. */
 int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
-/* swap_in_page: resolve a fault at @va of @vma, whose PTE holds a swap entry:
- * map the page from the swap cache or the disk (*@major when read from disk;
- * may sleep); with @write, make it this mapping's own when no one else has
- * it. 0 (also when the PTE changed while sleeping: the fault is taken again),
- * -ENOMEM or -EIO. */
-int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, bool write, bool *major);
+/* swap_in_page: resolve a fault at @va of @vma, whose PTE @e (the caller
+ * walked to it) holds a swap entry: map the page from the swap cache or the
+ * disk (*@major when read from disk; may sleep); with @write, make it this
+ * mapping's own when no one else has it. 0 (also when the PTE changed while
+ * sleeping: the fault is taken again), -ENOMEM or -EIO. */
+int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, bool write, bool *major);
 
 /* cow_break: resolve a write to the present read-only page at @va of writable
  * private @vma: copy it to a new frame, or, when this is its last mapping, make

@@ -104,6 +104,7 @@ struct mm *mm_fork(struct mm *parent)
 {
 	struct mm *child = mm_create();
 	struct vm_area *vma;
+	bool locked = parent->def_flags & VM_LOCKED;
 	uint64_t root;
 
 	if (!child)
@@ -119,11 +120,14 @@ struct mm *mm_fork(struct mm *parent)
 	child->swap_ents = 0;
 	if (vma_copy_all(child, parent))
 		goto fail;
-	for_each_vma(parent, vma)
+	for_each_vma(parent, vma) {
+		locked |= vma->flags & VM_LOCKED;
 		if (share_untouched(parent, vma) || copy_range(child, parent, vma))
 			goto fail;
+	}
 	flush_tlb_all(); /* the parent's private pages just became read-only: one flush for all */
-	do_munlockall(child); /* mlock is not inherited (Linux: VM_LOCKED cleared in dup_mmap) */
+	if (locked)
+		do_munlockall(child); /* mlock is not inherited (Linux: VM_LOCKED cleared in dup_mmap) */
 	return child;
 fail:
 	flush_tlb_all();

@@ -184,11 +184,15 @@ uint64_t get_unmapped_area(struct mm *mm, uint64_t len);
  * present so far stay). */
 int mm_populate(struct mm *mm, uint64_t start, uint64_t len);
 
-/* copy_to_mm: write @n bytes from kernel @src into @mm at user @va (pages must be
- * present; their write permission is not checked: exec fills read-only text this way);
- * used by exec to fill a not-yet-current address space. 0, or -EFAULT at the first
- * page that is not present (the bytes before it are written). */
-int copy_to_mm(struct mm *mm, uint64_t va, const void *src, size_t n);
+/* access_mm: copy up to @n bytes between kernel @buf and user address @va of
+ * @mm, page by page through its page tables, whether or not @mm is current
+ * (Linux: access_remote_vm). With @write into @mm (exec fills its new stack): write permission is not
+ * checked (exec fills read-only text this way) and a page that is not present
+ * is made so first. Without, out of @mm: only what is present is read (a page
+ * never touched or swapped out ends the copy, where Linux would fault it in;
+ * /proc/PID/cmdline). Returns how many bytes were copied. */
+size_t access_mm(struct mm *mm, uint64_t va, void *buf, size_t n, bool write);
+
 
 /* vma_pte_flags: the PTE flags a present page of a VMA with @prot gets: US always,
  * RW if PROT_WRITE, NX unless PROT_EXEC (P is added by map_page). For PROT_NONE

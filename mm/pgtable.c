@@ -197,12 +197,12 @@ uint64_t pt_alloc_root(void)
 }
 
 /*
- * prune: free the tables on @va's path that hold no entries, bottom-up, so an
+ * pt_prune: free the tables on @va's path that hold no entries, bottom-up, so an
  * unmap or a failed map leaves no empty table behind. Stops at the first table
  * still in use; never frees the root, nor a kernel-half PDPT (shared). The
  * callers come from a 4 KiB path, so no large leaf sits on it.
  */
-static void prune(uint64_t root, uint64_t va)
+void pt_prune(uint64_t root, uint64_t va)
 {
 	int level;
 
@@ -236,7 +236,7 @@ static int map_leaf(uint64_t root, uint64_t va, int level, pte_t val)
 	if (reached != level && (*e & PTE_P))
 		return -EEXIST;
 	if (reached != level) {
-		prune(root, va);
+		pt_prune(root, va);
 		return -ENOMEM;
 	}
 	if (*e != 0)
@@ -258,12 +258,6 @@ pte_t pte_clear(pte_t *e)
 	if (!*e)
 		panic("pte_clear: entry at %p is empty", (void *)e);
 	return entry_clear(e);
-}
-
-/* pt_prune: prune() for callers that emptied entries with pte_clear. */
-void pt_prune(uint64_t root, uint64_t va)
-{
-	prune(root, va);
 }
 
 /* pte_install: put @val in the empty leaf entry @e (a pointer walk() gave); counted. */
@@ -294,7 +288,7 @@ int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 
 /*
  * leaf_4k: the 4 KiB entry of @va, or NULL when no PT covers it. A large page
- * over @va is a caller bug: unmap/protect work on 4 KiB pages and split nothing.
+ * over @va is a caller bug: unmap works on 4 KiB pages and splits nothing.
  */
 static pte_t *leaf_4k(const char *fn, uint64_t root, uint64_t va)
 {
@@ -325,27 +319,23 @@ pte_t unmap_page(uint64_t root, uint64_t va)
 	old = entry_clear(e);
 	if (old & PTE_P)
 		flush_tlb_page(va);
-	prune(root, va);
+	pt_prune(root, va);
 	return old;
 }
 
 /*
- * protect_page: give the present 4 KiB mapping of @va the flags @flags | P,
- * keeping its frame and its Accessed/Dirty bits (Linux: pte_modify keeps them,
- * the dirty bit is the only record that the page was written); flushes.
- * 0, or -ENOENT when @va is not mapped. Caller serialises.
+ * pte_protect: give the present 4 KiB leaf entry @e of @va (a pointer walk()
+ * gave) the flags @flags | P, keeping its frame and its Accessed/Dirty bits
+ * (Linux: pte_modify keeps them, the dirty bit is the only record that the
+ * page was written); flushes. Caller serialises.
  */
-int protect_page(uint64_t root, uint64_t va, uint64_t flags)
+void pte_protect(pte_t *e, uint64_t va, uint64_t flags)
 {
-	pte_t *e;
-
-	check_mapping("protect_page", va, 0, flags, PAGE_SIZE);
-	e = leaf_4k("protect_page", root, va);
-	if (!e || !(*e & PTE_P))
-		return -ENOENT;
+	check_mapping("pte_protect", va, 0, flags, PAGE_SIZE);
+	if (!(*e & PTE_P))
+		panic("pte_protect: entry %#lx for %#lx is not present", *e, va);
 	*e = (*e & (PTE_ADDR | PTE_A | PTE_D)) | flags | PTE_P;
 	flush_tlb_page(va);
-	return 0;
 }
 
 /*

@@ -58,7 +58,8 @@ uint64_t pt_alloc_root(void);
  * when allocation fails, or when a large page already covers @va above @level.
  * Through the returned pointer an entry may be rewritten from one non-zero value
  * to another (flags, swap entry); making an entry zero or non-zero must go
- * through map_page/unmap_page, which keep the table's entry count.
+ * through map_page/unmap_page or pte_install/pte_clear/pt_add_entries, which
+ * keep the table's entry count.
  */
 pte_t *walk(uint64_t root, uint64_t va, int level, bool alloc);
 
@@ -99,8 +100,9 @@ int map_large_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
  */
 pte_t unmap_page(uint64_t root, uint64_t va);
 
-/* protect_page: set the flags of the 4 KiB mapping of @va to @flags (P, A, D kept); flush. 0 or -ENOENT. */
-int protect_page(uint64_t root, uint64_t va, uint64_t flags);
+/* pte_protect: set the flags of the present 4 KiB entry @e of @va (from walk())
+ * to @flags (P, frame, A, D kept); flush. A non-present entry panics. */
+void pte_protect(pte_t *e, uint64_t va, uint64_t flags);
 
 /* translate: physical address and leaf flags for @va, following 1G/2M/4K leaves; false if unmapped. */
 bool translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags);

@@ -274,11 +274,11 @@ static void test_populate_out_of_memory(void **state)
 	mm_destroy(mm);
 }
 
-/* copy_to_mm writes across pages through the page tables, even into read-only pages;
- * a missing page, a kernel address or a wrap is -EFAULT. */
-static void test_copy_to_mm(void **state)
+/* access_mm writes across pages through the page tables, even into read-only
+ * pages, and reads back; it stops at a missing page, a kernel address. */
+static void test_access_mm(void **state)
 {
-	char msg[] = "across the page boundary";
+	char msg[] = "across the page boundary", back[sizeof(msg)] = "";
 	struct mm *mm;
 	size_t i;
 
@@ -286,13 +286,16 @@ static void test_copy_to_mm(void **state)
 	mm = new_mm();
 	assert_non_null(vma_map(mm, A(0), P(2), PROT_READ, 0, VMA_ANON));
 	assert_int_equal(mm_populate(mm, A(0), P(2)), 0);
-	assert_int_equal(copy_to_mm(mm, A(1) - 10, msg, sizeof(msg)), 0);
+	assert_int_equal(access_mm(mm, A(1) - 10, msg, sizeof(msg), true), sizeof(msg));
 	for (i = 0; i < sizeof(msg); i++)
 		assert_int_equal(*user_byte(mm, A(1) - 10 + i), (uint8_t)msg[i]);
-	assert_int_equal(copy_to_mm(mm, A(2) - 4, msg, 8), -EFAULT); /* page 2 is not there */
-	assert_int_equal(copy_to_mm(mm, 0xffffffff80000000ull, msg, 1), -EFAULT);
-	assert_int_equal(copy_to_mm(mm, USER_VA_END - 1, msg, 2), -EFAULT);
-	assert_int_equal(copy_to_mm(mm, A(0), msg, 0), 0);
+	assert_int_equal(access_mm(mm, A(1) - 10, back, sizeof(back), false), sizeof(back));
+	assert_string_equal(back, msg);
+	assert_int_equal(access_mm(mm, A(2) - 4, msg, 8, true), 4); /* page 2 is not there */
+	assert_int_equal(access_mm(mm, A(2) - 4, back, 8, false), 4);
+	assert_int_equal(access_mm(mm, 0xffffffff80000000ull, msg, 1, true), 0);
+	assert_int_equal(access_mm(mm, USER_VA_END - 1, msg, 2, true), 0);
+	assert_int_equal(access_mm(mm, A(0), msg, 0, true), 0);
 	mm_destroy(mm);
 }
 
@@ -571,7 +574,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_file_page_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_limits, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_populate_out_of_memory, setup, teardown),
-		cmocka_unit_test_setup_teardown(test_copy_to_mm, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_access_mm, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unmap_partial, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_private_and_shared, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_fork_shares_untouched_shared, setup, teardown),

@@ -178,7 +178,8 @@ static void test_nonpresent_entry(void **state)
 	*e = swap_entry; /* as swap-out would rewrite it in place */
 	assert_false(translate(root, USER_VA, &pa, &flags));
 	assert_int_equal(map_page(root, USER_VA, FRAME_PA, PTE_RW), -EEXIST);
-	assert_int_equal(protect_page(root, USER_VA, PTE_RW), -ENOENT);
+	expect_assert_failure(pte_protect(e, USER_VA, PTE_RW));
+	assert_int_equal(*e, swap_entry);
 	assert_int_equal(vm_stat[NR_PAGETABLE], tables);
 	assert_int_equal(unmap_page(root, USER_VA), swap_entry);
 	assert_int_equal(host_tlb_page_flushes, 0); /* the TLB never cached a non-present entry */
@@ -254,7 +255,7 @@ static void test_1g_translate(void **state)
 	assert_int_equal(page_zone.nr_free, free_at_start);
 }
 
-/* protect changes the leaf flags, keeps frame and A/D, flushes that va; unmapped is -ENOENT. */
+/* pte_protect changes the leaf flags, keeps frame and A/D, flushes that va; an entry not present panics. */
 static void test_protect(void **state)
 {
 	uint64_t pa, flags;
@@ -264,18 +265,19 @@ static void test_protect(void **state)
 	assert_int_equal(map_page(root, USER_VA, FRAME_PA, PTE_RW | PTE_US), 0);
 	e = walk(root, USER_VA, PT_PTE, false);
 	*e |= PTE_A | PTE_D; /* as the CPU would after a write */
-	assert_int_equal(protect_page(root, USER_VA, PTE_US | PTE_NX), 0);
+	pte_protect(e, USER_VA, PTE_US | PTE_NX);
 	assert_int_equal(host_tlb_page_flushes, 1);
 	assert_int_equal(host_tlb_last_va, USER_VA);
 	assert_true(translate(root, USER_VA, &pa, &flags));
 	assert_int_equal(pa, FRAME_PA);
 	assert_int_equal(flags, PTE_P | PTE_US | PTE_NX | PTE_A | PTE_D);
 
-	assert_int_equal(protect_page(root, USER_VA + PAGE_SIZE, PTE_US), -ENOENT);
-	assert_int_equal(protect_page(root, KERNEL_VA, PTE_RW), -ENOENT);
+	expect_assert_failure(pte_protect(e + 1, USER_VA + PAGE_SIZE, PTE_US));
+	assert_non_null(strstr(host_last_panic, "pte_protect:"));
+	assert_int_equal(e[1], 0);
 	assert_int_equal(host_tlb_page_flushes, 1);
-	expect_assert_failure(protect_page(root, USER_VA, FRAME_PA));
-	assert_non_null(strstr(host_last_panic, "protect_page:"));
+	expect_assert_failure(pte_protect(e, USER_VA, FRAME_PA));
+	assert_non_null(strstr(host_last_panic, "pte_protect:"));
 }
 
 /* Running out of frames part way through a map is -ENOMEM and leaves no table behind. */

@@ -87,9 +87,10 @@ static pte_t pte_at(struct mm *mm, uint64_t va)
 /* fault_back: swap in page @i of @mm as a fault would; whether it was read from disk. */
 static bool fault_back(struct mm *mm, unsigned i, bool write)
 {
+	pte_t *e = walk(mm->pml4, A(i), PT_PTE, false);
 	bool major = false;
 
-	assert_int_equal(swap_in_page(mm, vma_find(mm, A(i)), A(i), write, &major), 0);
+	assert_int_equal(swap_in_page(mm, vma_find(mm, A(i)), A(i), e, write, &major), 0);
 	return major;
 }
 
@@ -338,7 +339,8 @@ static void test_io_errors(void **state)
 	holds(mm, 0, 1);
 	assert_int_equal(reclaim_pages(1, false), 1); /* dirty still: written this time */
 	host_swap_fail = 1;
-	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), false, &major), -EIO);
+	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), walk(mm->pml4, A(0), PT_PTE, false),
+				      false, &major), -EIO);
 	assert_true(is_swap_pte(pte_at(mm, A(0))));
 	mm_destroy(mm);
 }
