@@ -355,7 +355,8 @@ static void test_readahead_read_error(void **state)
 	(void)state;
 	assert_int_equal(reclaim_pages(2, false), 2);
 	host_swap_fail = 2;
-	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), false, &major), -EIO);
+	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), walk(mm->pml4, A(0), PT_PTE, false),
+				      false, &major), -EIO);
 	assert_int_equal(host_swap_reads, 2); /* page 1 was read ahead, and failed too */
 	assert_true(is_swap_pte(pte_at(mm, A(0))) && is_swap_pte(pte_at(mm, A(1))));
 	assert_true(fault_back(mm, 1, false)); /* not in the cache: read from the disk */
