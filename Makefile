@@ -51,8 +51,11 @@ KERNEL_CFLAGS := -std=gnu11 -O2 -g -Wall -Wextra -Werror -I. \
 KERNEL_ASFLAGS := -f elf64 -g -F dwarf
 KERNEL_LDFLAGS := -nostdlib -static -n -z max-page-size=4096 -T linker.ld
 
-KERNEL_C   := $(sort $(wildcard kernel/*.c mm/*.c arch/x86_64/*.c drivers/*.c tests/kernel/*.c))
-KERNEL_ASM := $(sort $(wildcard arch/x86_64/*.asm))
+# Every .c and .asm under the kernel's folders, subfolders included: a new
+# subsystem folder needs no Makefile edit.
+KERNEL_DIRS := kernel mm arch drivers
+KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) tests/kernel -name '*.c'))
+KERNEL_ASM := $(sort $(shell find $(KERNEL_DIRS) -name '*.asm'))
 KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o) \
 	$(BUILD)/kernel/gen/syscall_names.o
 UNISTD_64  := /usr/include/x86_64-linux-gnu/asm/unistd_64.h

@@ -15,7 +15,7 @@
  */
 #include "drivers/console.h"
 #include "drivers/serial.h"
-#include "kernel/vfs.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"

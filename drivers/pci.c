@@ -12,7 +12,7 @@
 #include "arch/x86_64/pic.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/vsnprintf.h"
 #include "mm/kmalloc.h"
 
 #define PCI_SLOTS      32

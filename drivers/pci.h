@@ -11,7 +11,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 #include "arch/x86_64/irq.h"
 
 /* Type 0 and type 1 header registers (PCI 3.0, 6.1, Figure 6-1 and PCI-PCI Bridge 1.2, 3.2). */

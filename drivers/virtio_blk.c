@@ -13,7 +13,7 @@
 #include "drivers/virtio_blk.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/vsnprintf.h"
 #include "mm/kmalloc.h"
 #include "mm/page.h"
 #include "mm/page_alloc.h"

@@ -2,7 +2,7 @@
 #include "kernel/backtrace.h"
 #include "kernel/symbols.h"
 #include "kernel/printk.h"
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/vsnprintf.h"
 #include "arch/x86_64/probe.h"
 
 #define BACKTRACE_MAX_FRAMES 32

@@ -9,7 +9,7 @@
 #include "kernel/elf.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "mm/page.h"
 
 /* reject: fail elf_parse with the reason @why (shown as "exec: PATH @why"). */

@@ -7,7 +7,7 @@
 #include <elf.h>
 #include "kernel/exec_stack.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 /* strings_size: bytes the NULL-terminated @strs need with their NULs; sets *@count. */
 static uint64_t strings_size(char *const *strs, uint64_t *count)

@@ -10,7 +10,7 @@
 #include "kernel/rusage.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
-#include "kernel/vfs.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"

@@ -8,9 +8,9 @@
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
-#include "kernel/vfs.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "arch/x86_64/cpu.h"
 #include "mm/mm.h"
 

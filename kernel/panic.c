@@ -9,7 +9,7 @@
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/backtrace.h"
-#include "kernel/cmdline.h"
+#include "kernel/lib/cmdline.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/qemu_exit.h"
 

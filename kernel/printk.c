@@ -5,7 +5,7 @@
  * printed only at the start of a line.
  */
 #include "kernel/printk.h"
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/vsnprintf.h"
 #include "kernel/time.h"
 #include "drivers/serial.h"
 

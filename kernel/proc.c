@@ -5,7 +5,7 @@
  */
 #include "kernel/proc.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
 #include "arch/x86_64/cpu.h"

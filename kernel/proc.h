@@ -12,7 +12,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 #include "kernel/wait.h"
 #include "arch/x86_64/trap_frame.h"
 

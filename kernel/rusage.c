@@ -4,7 +4,7 @@
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "kernel/errno.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 #define RUSAGE_SELF      0
 #define RUSAGE_CHILDREN (-1)

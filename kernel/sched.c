@@ -12,7 +12,7 @@
 #include "kernel/printk.h"
 #include "kernel/signal.h"
 #include "kernel/time.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "kernel/errno.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"

@@ -11,7 +11,7 @@
 #include "kernel/sched.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "arch/x86_64/cpu.h"

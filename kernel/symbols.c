@@ -1,7 +1,7 @@
 /* kernel/symbols.c - address <-> name lookups in kernel.elf's symbol table. */
 #include <elf.h>
 #include "kernel/symbols.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 static const Elf64_Sym *syms;
 static uint64_t nsyms;

@@ -4,8 +4,8 @@
  */
 #include "kernel/syscalls.h"
 #include "kernel/proc.h"
-#include "kernel/random.h"
-#include "kernel/string.h"
+#include "kernel/lib/random.h"
+#include "kernel/lib/string.h"
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "kernel/errno.h"

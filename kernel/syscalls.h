@@ -15,7 +15,7 @@
 
 struct iovec_k;
 
-/* files: kernel/sys_fs.c */
+/* files: kernel/fs/sys_fs.c */
 long sys_read(int fd, char *buf, size_t n);
 long sys_write(int fd, const char *buf, size_t n);
 long sys_open(const char *path, int flags, int mode);

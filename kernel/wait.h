@@ -9,7 +9,7 @@
 #ifndef KERNEL_WAIT_H
 #define KERNEL_WAIT_H
 
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 
 struct wait_queue {
 	struct list_head sleepers; /* struct process, via ->run */

@@ -1,11 +1,11 @@
 /* mm/fault_trace.c - the page-fault trace ring (see fault_trace.h). */
 #include "mm/fault_trace.h"
-#include "kernel/cmdline.h"
+#include "kernel/lib/cmdline.h"
 #include "kernel/errno.h"
 #include "kernel/printk.h"
 #include "kernel/proc.h"
-#include "kernel/string.h"
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsnprintf.h"
 
 enum fault_trace_mode fault_trace_mode;
 static struct fault_record ring[FAULT_TRACE_SIZE];

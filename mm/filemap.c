@@ -11,9 +11,9 @@
  */
 #include "mm/filemap.h"
 #include "mm/page_alloc.h"
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 #define FILEMAP_BUCKETS 256 /* a power of two */
 

@@ -23,7 +23,7 @@
 #include "arch/x86_64/cpu.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 #define LOW_RESERVED (1ull << 20) /* firmware leftovers, and pa 0 must never be a frame */
 

@@ -18,7 +18,7 @@
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 /* The first class that fills a whole page, and the last: one block of the largest order. */
 #define PAGE_CLASS        KMALLOC_SLAB_CLASSES

@@ -2,7 +2,7 @@
 #include "mm/memblock.h"
 #include "mm/page_alloc.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 struct memblock_list memblock_memory, memblock_reserved;
 

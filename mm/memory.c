@@ -37,7 +37,7 @@
 #include "mm/swap.h"
 #include "mm/swap_state.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 static uint64_t zero_page_pa;
 

@@ -22,7 +22,7 @@
 #include "mm/page.h"
 #include "mm/pgtable.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 #define KERNEL_HALF (PT_ENTRIES / 2) /* the first kernel-half PML4 index */
 

@@ -19,7 +19,7 @@
 
 #include <stdint.h>
 #include <stddef.h>
-#include "kernel/list.h"
+#include "kernel/lib/list.h"
 
 #define USER_VA_END   0x0000800000000000ull /* first non-user address */
 #define USER_VA_START 0x0000000000010000ull /* lowest mappable address (mmap_min_addr) */

@@ -10,7 +10,7 @@
  */
 #include "mm/page_alloc.h"
 #include "kernel/panic.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 struct buddy page_zone;
 uint64_t vm_stat[NR_VM_STAT_ITEMS];

@@ -14,11 +14,11 @@
 #include "mm/page_alloc.h"
 #include "mm/kmalloc.h"
 #include "mm/swap_state.h"
-#include "kernel/cmdline.h"
+#include "kernel/lib/cmdline.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/string.h"
+#include "kernel/lib/vsnprintf.h"
 
 #define SECTORS_PER_PAGE (SWAP_PAGE_SIZE / VIRTIO_BLK_SECTOR)
 #define SCAN_ORDER       4 /* 2^4 frames: the SWAP_HEADER_SCAN bytes read at activation */

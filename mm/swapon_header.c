@@ -6,7 +6,7 @@
  * and the signature of another page size is recognised, to say why.
  */
 #include "mm/swapon_header.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 #define OFF_VERSION     1024
 #define OFF_LAST_PAGE   1028

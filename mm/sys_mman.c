@@ -4,7 +4,7 @@
  */
 #include "kernel/syscalls.h"
 #include "kernel/proc.h"
-#include "kernel/vfs.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
 #include "mm/mmap.h"
 #include "mm/page.h"

@@ -18,7 +18,7 @@ Reads docs/*.md and docs/tour/*.md and checks, without QEMU, in about a second:
              or a tour lab program docs/tour/labs/NAME.c), and the commands of
              shell transcripts (`$ cmd`, `printf '...' | make run`) are tools,
              shell built-ins or host commands;
-  /proc      every /proc path is in kernel/procfs.c's proc_entries[] table
+  /proc      every /proc path is in kernel/fs/proc/procfs.c's proc_entries[] table
              (/proc/PID/..., /proc/self/... and /proc/N/... are its PID entries);
              a backticked meminfo/status/vmstat field name is one the procfs
              generators print;
@@ -98,7 +98,7 @@ class Tree:
                         self.labels.add(label)
         # Field names: what procfs prints, and the kernel log's vmstat and OOM lines.
         printers = "\n".join(t for f, t in self.text.items()
-                             if re.match(r"kernel/procfs\w*\.c$", f) or f in ("mm/vmstat.c", "mm/oom.c"))
+                             if re.match(r"kernel/fs/proc/procfs\w*\.c$", f) or f in ("mm/vmstat.c", "mm/oom.c"))
         literals = re.findall(r'"((?:\\.|[^"\\\n])*)"', printers)
         self.proc_strings = {w for lit in literals for w in re.findall(r"[A-Za-z_][\w()]*", lit)}
         self.make_targets, self.make_vars = set(), set()
@@ -111,14 +111,14 @@ class Tree:
             self.make_vars.update(re.findall(r"^(\w+)\s*[?:+]?=", t, re.M))
             self.make_vars.update(re.findall(r"\$\((\w+)\)", t))
         self.mm_commands = set(re.findall(r'super\(\).__init__\("([\w-]+)"', self.text.get("scripts/gdb/mm.py", "")))
-        self.proc = self._proc_table(self.text.get("kernel/procfs.c", ""))
+        self.proc = self._proc_table(self.text.get("kernel/fs/proc/procfs.c", ""))
         self.tools = {os.path.basename(f)[:-2] for f in self.files if re.match(r"user/\w+\.c$", f)}
         self.tests = {os.path.splitext(os.path.basename(f))[0] for f in self.files if re.match(r"tests/user/\w+\.(c|txt)$", f)}
         self.labs = {os.path.basename(f)[:-2] for f in self.files if re.match(r"docs/tour/labs/\w+\.c$", f)}
 
     @staticmethod
     def _proc_table(src):
-        """proc_entries[] of kernel/procfs.c as {PE_ key: (name, parent key)}."""
+        """proc_entries[] of kernel/fs/proc/procfs.c as {PE_ key: (name, parent key)}."""
         return {m.group(1): (m.group(3), m.group(4))
                 for m in re.finditer(r'\[PE_(\w+)\]\s*=\s*\{\s*(NULL|"([^"]*)")\s*,\s*PE_(\w+)', src)}
 
@@ -369,7 +369,7 @@ class Checker:
                 if "*" in path or "<" in path:
                     continue
                 if not self.t.proc_ok(path):
-                    problems.append(f"{path}: not in kernel/procfs.c's proc_entries[]")
+                    problems.append(f"{path}: not in kernel/fs/proc/procfs.c's proc_entries[]")
         for span, _ in spans:
             if PROC_FIELD.match(span) and span not in self.t.proc_strings and not self.t.function_exists(span):
                 problems.append(f"`{span}`: no /proc file prints this field")
@@ -431,7 +431,7 @@ def run(build_or_root, results):
     if not docs:
         results.add("docs", "files", False, "no docs/*.md found")
     if not tree.proc:
-        results.add("docs", "procfs_table", False, "no proc_entries[] entries read from kernel/procfs.c")
+        results.add("docs", "procfs_table", False, "no proc_entries[] entries read from kernel/fs/proc/procfs.c")
     for doc in docs:
         problems = checker.check(doc)
         results.add("docs", os.path.relpath(doc, "docs"), not problems, "\n".join(problems))

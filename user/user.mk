@@ -5,7 +5,7 @@
 #   /init         user/init.c
 #   /bin/NAME     user/NAME.c, and each regular file of EXTRA=dir (EXTRA wins a clash)
 #   /tests/NAME   tests/user/NAME.c, and the data files tests/user/*.txt (mode as in git)
-#   /proc         an empty directory: where the kernel mounts procfs (kernel/procfs.c)
+#   /proc         an empty directory: where the kernel mounts procfs (kernel/fs/proc/procfs.c)
 #   /bench/NAME   user/bench/NAME.c, the benchmarks (user/bench/bench.mk)
 # `make user` builds and stages only this (no kernel). Included by the Makefile,
 # whose BUILD, Q and FORCE it uses.

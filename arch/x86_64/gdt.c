@@ -7,7 +7,7 @@
  * privilege change (RSP0) and the Interrupt Stack Table (SDM Vol. 3A 7.7).
  */
 #include "arch/x86_64/gdt.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 #define IST_STACK_SIZE 16384
 

@@ -1,7 +1,7 @@
 /*
- * tests/host/k_string_names.h - in host unit tests kernel/string.c is built as
+ * tests/host/k_string_names.h - in host unit tests kernel/lib/string.c is built as
  * k_memset, k_memcpy, ... beside the host's libc (which owns the plain names
- * and which ASan intercepts); kernel/string.c and tests/host/test_string.c
+ * and which ASan intercepts); kernel/lib/string.c and tests/host/test_string.c
  * both include this one list so they cannot drift apart.
  */
 #define memset  k_memset

@@ -77,7 +77,7 @@ void flush_tlb_all(void)
 	host_tlb_all_flushes++;
 }
 
-/* strlcpy: the kernel's (kernel/string.h), which Debian 12's glibc does not have yet. */
+/* strlcpy: the kernel's (kernel/lib/string.h), which Debian 12's glibc does not have yet. */
 size_t strlcpy(char *dst, const char *src, size_t size)
 {
 	size_t len = strlen(src);

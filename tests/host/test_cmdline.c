@@ -1,12 +1,12 @@
 /*
  * tests/host/test_cmdline.c - parsing the kernel command line into options.
  */
-/* host-test-sources: kernel/cmdline.c kernel/kstrtox.c */
+/* host-test-sources: kernel/lib/cmdline.c kernel/lib/kstrtox.c */
 #include <limits.h>
 #include <stdio.h>
 #include <string.h>
 #include "tests/host/shim.h"
-#include "kernel/cmdline.h"
+#include "kernel/lib/cmdline.h"
 
 static void test_flags_and_values(void **state)
 {

@@ -1,18 +1,18 @@
 /*
  * tests/host/test_initrd.c - the cpio newc parser and path lookup of
- * kernel/initrd.c, on archives written here byte by byte (and one made by the
- * real cpio tool), plus the getdents64 record packing of kernel/vfs.h.
+ * kernel/fs/initrd.c, on archives written here byte by byte (and one made by the
+ * real cpio tool), plus the getdents64 record packing of kernel/fs/vfs.h.
  * kzalloc is this file's own: every block is freed after each test (so ASan
  * sees any overrun), and it can be told to fail to test running out of memory.
  */
-/* host-test-sources: kernel/initrd.c */
+/* host-test-sources: kernel/fs/initrd.c */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "tests/host/shim.h"
-#include "kernel/initrd.h"
-#include "kernel/vfs.h"
+#include "kernel/fs/initrd.h"
+#include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
 #include "mm/kmalloc.h"
 

@@ -1,12 +1,12 @@
 /*
- * tests/host/test_kstrtox.c - numbers written as text (kernel/kstrtox.c): the
+ * tests/host/test_kstrtox.c - numbers written as text (kernel/lib/kstrtox.c): the
  * digits the command line and /proc share, and kstrtol as /proc's writable
  * files parse what is written to them.
  */
-/* host-test-sources: kernel/kstrtox.c */
+/* host-test-sources: kernel/lib/kstrtox.c */
 #include <limits.h>
 #include "tests/host/shim.h"
-#include "kernel/kstrtox.h"
+#include "kernel/lib/kstrtox.h"
 #include "kernel/errno.h"
 
 /* kstrtol_ok: kstrtol(@s) succeeds with @want. */

@@ -1,18 +1,18 @@
 /*
- * tests/host/test_string.c - kernel/string.c against the host's libc.
- * kernel/string.c builds its functions as k_NAME under HOST_TEST; the same
- * renames below make kernel/string.h declare them under those names here.
+ * tests/host/test_string.c - kernel/lib/string.c against the host's libc.
+ * kernel/lib/string.c builds its functions as k_NAME under HOST_TEST; the same
+ * renames below make kernel/lib/string.h declare them under those names here.
  * Each memory test works inside a larger arena and compares the whole arena
  * with what libc produced, so a write outside the range is caught too (ASan
  * does not see the accesses made by inline asm).
  */
-/* host-test-sources: kernel/string.c */
+/* host-test-sources: kernel/lib/string.c */
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/shim.h"
 
 #include "tests/host/k_string_names.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #undef memset
 #undef memcpy
 #undef memmove

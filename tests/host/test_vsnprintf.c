@@ -1,6 +1,6 @@
 /*
- * tests/host/test_vsnprintf.c - kernel/vsnprintf.c against the host's
- * snprintf. kernel/vsnprintf.c builds its functions as k_vsnprintf and
+ * tests/host/test_vsnprintf.c - kernel/lib/vsnprintf.c against the host's
+ * snprintf. kernel/lib/vsnprintf.c builds its functions as k_vsnprintf and
  * k_snprintf under HOST_TEST; the renames below declare them so here.
  *
  * Every hand-written case is also formatted into buffers of every size from
@@ -8,7 +8,7 @@
  * glibc (truncation), and a generated grid covers flags x width x precision x
  * length x conversion x value for the integer conversions.
  */
-/* host-test-sources: kernel/vsnprintf.c */
+/* host-test-sources: kernel/lib/vsnprintf.c */
 #include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -18,7 +18,7 @@
 
 #define vsnprintf k_vsnprintf
 #define snprintf  k_snprintf
-#include "kernel/vsnprintf.h"
+#include "kernel/lib/vsnprintf.h"
 #undef vsnprintf
 #undef snprintf
 

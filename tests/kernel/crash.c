@@ -3,7 +3,7 @@
 #include "tests/kernel/crash.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 
 /* Each crash is its own non-inlined function so the oops names it in RIP and the trace. */
 #define CRASH_FN static __attribute__((noinline)) void

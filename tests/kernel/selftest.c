@@ -1,7 +1,7 @@
 /* tests/kernel/selftest.c - the self-test runner (see selftest.h). */
 #include "tests/kernel/selftest.h"
-#include "kernel/cmdline.h"
-#include "kernel/string.h"
+#include "kernel/lib/cmdline.h"
+#include "kernel/lib/string.h"
 #include "mm/page_alloc.h"
 
 extern const struct selftest __selftests_start[], __selftests_end[];

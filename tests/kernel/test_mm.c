@@ -6,7 +6,7 @@
  */
 #include "tests/kernel/selftest.h"
 #include "kernel/boot.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "arch/x86_64/probe.h"
 #include "mm/init.h"
 #include "mm/memblock.h"

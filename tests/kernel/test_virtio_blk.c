@@ -19,7 +19,7 @@
 #include "arch/x86_64/cpu.h"
 #include "drivers/virtio_blk.h"
 #include "kernel/sched.h"
-#include "kernel/string.h"
+#include "kernel/lib/string.h"
 #include "kernel/time.h"
 #include "mm/page.h"
 #include "mm/page_alloc.h"

@@ -1,0 +1,80 @@
+/*
+ * kernel/fs/proc/procfs_entries.h - inside procfs: the tree of /proc as one table, and
+ * the generators that fill its files (Linux: the proc_dir_entry tree of
+ * fs/proc/generic.c plus the pid_entry table tgid_base_stuff[] of fs/proc/base.c).
+ *
+ * Each file is generated whole into a seq_buf when it is first read (Linux:
+ * single_open + seq_read); a few accept a number written to them.
+ */
+#ifndef KERNEL_PROCFS_ENTRIES_H
+#define KERNEL_PROCFS_ENTRIES_H
+
+#include <stdint.h>
+#include "kernel/lib/seq_buf.h"
+#include "mm/page.h"
+
+#define KB(pages) ((pages) * (PAGE_SIZE / 1024)) /* pages in KiB, as /proc shows memory */
+
+struct process;
+
+enum proc_entry_id {
+	PE_ROOT,          /* /proc */
+	PE_MEMINFO, PE_VMSTAT, PE_BUDDYINFO, PE_SWAPS, PE_STAT, PE_UPTIME, PE_LOADAVG,
+	PE_PAGEFAULT_TRACE,
+	PE_SELF,          /* /proc/self -> PID */
+	PE_SYS, PE_SYS_VM, /* /proc/sys, /proc/sys/vm */
+	PE_SWAPPINESS, PE_MIN_FREE_KBYTES, PE_OVERCOMMIT_MEMORY, PE_FAULT_TRACE,
+	PE_PID,           /* /proc/PID (its name is the pid) */
+	PE_PID_STATUS, PE_PID_STAT, PE_PID_STATM, PE_PID_MAPS, PE_PID_CMDLINE, PE_PID_COMM,
+	PE_PID_OOM_SCORE, PE_PID_OOM_SCORE_ADJ,
+	NR_PROC_ENTRIES
+};
+
+struct proc_entry {
+	const char *name;       /* NULL for /proc itself and for PE_PID (named by its pid) */
+	enum proc_entry_id parent;
+	uint32_t mode;          /* S_IF* | permission bits */
+	/* show: generate the file's text into @s; @p is the process of a per-process
+	 * file, NULL for the others. 0 or -errno. NULL for an int sysctl. */
+	int (*show)(struct seq_buf *s, struct process *p);
+	/* store: take the number @val written to a read-write file; 0, or -EINVAL
+	 * (out of range: nothing changes). NULL for an int sysctl and for the
+	 * read-only files. */
+	int (*store)(struct process *p, long val);
+	/* An int sysctl has no show or store: its value is *data, and a write must
+	 * lie in [min, max] (Linux: a ctl_table's .data, .extra1 and .extra2, read
+	 * and written by proc_dointvec_minmax). NULL for the other files. */
+	int *data;
+	int min, max;
+};
+
+extern const struct proc_entry proc_entries[NR_PROC_ENTRIES];
+
+/* The generators, one per file (the files that define them follow Linux's). */
+int show_meminfo(struct seq_buf *s, struct process *p);        /* procfs_meminfo.c */
+int show_vmstat(struct seq_buf *s, struct process *p);         /* procfs_vmstat.c */
+int show_buddyinfo(struct seq_buf *s, struct process *p);      /* procfs_vmstat.c */
+int show_swaps(struct seq_buf *s, struct process *p);          /* procfs_swaps.c */
+int show_stat(struct seq_buf *s, struct process *p);           /* procfs_stat.c */
+int show_uptime(struct seq_buf *s, struct process *p);         /* procfs_stat.c */
+int show_loadavg(struct seq_buf *s, struct process *p);        /* procfs_stat.c */
+int show_min_free_kbytes(struct seq_buf *s, struct process *p); /* procfs_sysctl.c */
+int store_min_free_kbytes(struct process *p, long val);
+int show_pid_status(struct seq_buf *s, struct process *p);     /* procfs_pid.c */
+int show_pid_stat(struct seq_buf *s, struct process *p);
+int show_pid_statm(struct seq_buf *s, struct process *p);
+int show_pid_cmdline(struct seq_buf *s, struct process *p);
+int show_pid_comm(struct seq_buf *s, struct process *p);
+int show_pid_oom_score(struct seq_buf *s, struct process *p);
+int show_pid_oom_score_adj(struct seq_buf *s, struct process *p);
+int store_pid_oom_score_adj(struct process *p, long val);
+int show_pid_maps(struct seq_buf *s, struct process *p);       /* procfs_task_mmu.c */
+int show_pagefault_trace(struct seq_buf *s, struct process *p); /* procfs_trace.c */
+int show_fault_trace(struct seq_buf *s, struct process *p);
+int store_fault_trace(struct process *p, long val);
+
+/* show_int_sysctl, store_int_sysctl: read and write int sysctl @e (procfs_sysctl.c). */
+void show_int_sysctl(struct seq_buf *s, const struct proc_entry *e);
+int store_int_sysctl(const struct proc_entry *e, long val);
+
+#endif

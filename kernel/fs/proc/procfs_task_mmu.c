@@ -1,0 +1,108 @@
+/*
+ * kernel/fs/proc/procfs_task_mmu.c - /proc/PID/maps and the address-space figures of
+ * status and statm (Linux: fs/proc/task_mmu.c, show_map_vma, task_mem).
+ */
+#include "kernel/fs/proc/procfs_task_mmu.h"
+#include "kernel/fs/proc/procfs_entries.h"
+#include "kernel/fs/initrd.h"
+#include "kernel/proc.h"
+#include "kernel/fs/vfs.h"
+#include "kernel/errno.h"
+#include "kernel/lib/vsnprintf.h"
+#include "mm/meminfo.h"
+#include "mm/mm.h"
+#include "mm/page.h"
+#include "mm/kmalloc.h"
+#include "mm/pgtable.h"
+
+#define MAPS_NAME_COLUMN 72 /* Linux: seq_setwidth(m, 25 + sizeof(void *) * 6 - 1) */
+
+void mm_vm_usage(struct mm *mm, struct mm_usage *u)
+{
+	struct vm_area *vma;
+
+	*u = (struct mm_usage){ 0 };
+	for_each_vma(mm, vma) {
+		uint64_t pages = (vma->end - vma->start) / PAGE_SIZE;
+		bool write = vma->prot & PROT_WRITE;
+		u->total_vm += pages;
+		if (vma->kind == VMA_STACK)
+			u->stack_vm += pages;
+		else if (write && !(vma->flags & VM_SHARED))
+			u->data_vm += pages;
+		else if ((vma->prot & PROT_EXEC) && !write)
+			u->exec_vm += pages;
+		if (vma->flags & VM_LOCKED)
+			u->locked_vm += pages;
+	}
+}
+
+void mm_usage(struct mm *mm, struct mm_usage *u)
+{
+	struct vm_area *vma;
+
+	mm_vm_usage(mm, u);
+	u->swap = mm->swap_ents;
+	u->pgtables = pt_count_tables(mm->pml4);
+	for_each_vma(mm, vma) {
+		uint64_t file, frames = vma_frames(mm, vma, &file);
+		u->rss_file += file;
+		if (vma->flags & VM_SHARED)
+			u->rss_shmem += frames - file;
+	}
+	u->rss_anon = mm->rss - u->rss_file - u->rss_shmem;
+}
+
+/* file_node: the initrd file whose contents start at @data, searched from @dir. */
+static const struct initrd_node *file_node(const struct initrd_node *dir, const uint8_t *data)
+{
+	struct list_head *it;
+
+	list_for_each(it, &dir->children) {
+		const struct initrd_node *n = list_entry(it, struct initrd_node, sibling);
+		const struct initrd_node *found = S_ISDIR(n->mode) ? file_node(n, data) : NULL;
+		if (found)
+			return found;
+		if (S_ISREG(n->mode) && n->data == data)
+			return n;
+	}
+	return NULL;
+}
+
+/* show_map: one line of maps for @vma (Linux: show_map_vma): range, rwx and
+ * s/p, file offset, device, inode; then, from column 73, the file's path or
+ * [heap] / [stack]. The VMA keeps the file's bytes, not its name: the name is
+ * found by looking for the initrd file those bytes are. */
+static void show_map(struct seq_buf *s, const struct vm_area *vma, char *path)
+{
+	const struct initrd_node *n = vma->file_data ? file_node(initrd_root(), vma->file_data) : NULL;
+	const char *name = vma->kind == VMA_HEAP ? "[heap]" : vma->kind == VMA_STACK ? "[stack]" : NULL;
+	char head[MAPS_NAME_COLUMN];
+
+	if (n && initrd_path(n, path, PATH_MAX) > 0)
+		name = path;
+	snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", vma->start, vma->end,
+		 vma->prot & PROT_READ ? 'r' : '-', vma->prot & PROT_WRITE ? 'w' : '-',
+		 vma->prot & PROT_EXEC ? 'x' : '-', vma->flags & VM_SHARED ? 's' : 'p',
+		 n ? vma->file_offset : 0, n ? INITRD_DEV >> 8 : 0, n ? INITRD_DEV & 0xff : 0,
+		 n ? n->ino : 0);
+	if (name)
+		seq_printf(s, "%-*s %s\n", MAPS_NAME_COLUMN, head, name);
+	else
+		seq_printf(s, "%s\n", head);
+}
+
+int show_pid_maps(struct seq_buf *s, struct process *p)
+{
+	struct vm_area *vma;
+
+	if (!p->mm)
+		return 0; /* a kernel thread or a zombie: no address space, an empty file */
+	char *path = kmalloc(PATH_MAX);
+	if (!path)
+		return -ENOMEM;
+	for_each_vma(p->mm, vma)
+		show_map(s, vma, path);
+	kfree(path);
+	return 0;
+}

@@ -1,0 +1,214 @@
+/*
+ * kernel/fs/vfs.h - open files and file descriptors (Linux: struct file, the fd
+ * table, fs/namei.c's lookup, in miniature).
+ *
+ * A struct file is one open of something (an initrd file or directory, the
+ * console): its operations, position and open flags, shared by every
+ * descriptor that refers to it (dup, fork) and freed when the last one goes.
+ * A process's descriptors are current->files[0..NR_OPEN); whether descriptor n
+ * is closed by execve (FD_CLOEXEC) is bit n of current->fd_cloexec, because
+ * the flag belongs to the descriptor, not to the shared file.
+ *
+ * Every operation takes USER pointers and copies through kernel/uaccess.h, so
+ * data moves straight between the initrd (or the console) and user memory.
+ *
+ * Two file systems: the initrd at /, and procfs (kernel/fs/proc/procfs.h) mounted on
+ * /proc, an empty directory of the initrd. Which one a path belongs to is
+ * decided on its absolute form with "." and ".." taken lexically: under /proc,
+ * procfs looks it up; elsewhere the initrd walks it (following its symlinks,
+ * as before). Linux crosses the mount point during the walk itself; the two
+ * agree except for a path that reaches /proc through an initrd symlink, which
+ * this kernel's initrd never holds.
+ * Lock: a process changes only its own descriptors; a file's refcount changes
+ * in process context (single CPU, the kernel is not preemptible).
+ */
+#ifndef KERNEL_VFS_H
+#define KERNEL_VFS_H
+
+#include <stdint.h>
+#include <stddef.h>
+#include <stdbool.h>
+#include "kernel/fs/initrd.h"
+#include "kernel/fs/proc/procfs.h"
+
+/* open(2) flags, Linux x86-64 values (include/uapi/asm-generic/fcntl.h). */
+#define O_ACCMODE   03
+#define O_RDONLY    00
+#define O_WRONLY    01
+#define O_RDWR      02
+#define O_CREAT     0100
+#define O_EXCL      0200
+#define O_NOCTTY    0400
+#define O_TRUNC     01000
+#define O_APPEND    02000
+#define O_NONBLOCK  04000
+#define O_LARGEFILE 0100000
+#define O_DIRECTORY 0200000
+#define O_NOFOLLOW  0400000
+#define O_CLOEXEC   02000000
+
+#define FD_CLOEXEC 1
+
+#define AT_FDCWD            (-100)
+#define AT_SYMLINK_NOFOLLOW 0x100
+#define AT_EMPTY_PATH       0x1000
+
+/* st_dev of initrd files: an anonymous device (major 0), as Linux gives tmpfs. */
+#define INITRD_DEV MKDEV(0, 1)
+
+#define SEEK_SET 0
+#define SEEK_CUR 1
+#define SEEK_END 2
+
+/* What stat reports about a file; sys_fs.c turns it into Linux's struct stat. */
+struct kstat {
+	uint64_t dev, ino, nlink;
+	uint32_t mode, uid, gid;
+	uint64_t rdev;
+	int64_t size, blksize, blocks;
+	int64_t mtime; /* seconds; also reported as atime and ctime */
+};
+
+struct file;
+
+/* The operations of one kind of file. A NULL entry means "not supported": the
+ * syscall answers Linux's errno for that (see kernel/fs/sys_fs.c). */
+struct file_ops {
+	/* read: up to @n bytes at *@pos into user @buf, advancing *@pos; bytes read or -errno. */
+	long (*read)(struct file *f, char *buf, size_t n, uint64_t *pos);
+	/* write: up to @n bytes from user @buf at *@pos; bytes written or -errno. */
+	long (*write)(struct file *f, const char *buf, size_t n, uint64_t *pos);
+	/* lseek: the new f->pos for (@off, @whence), set it; or -errno. NULL: -ESPIPE. */
+	int64_t (*lseek)(struct file *f, int64_t off, int whence);
+	/* readdir: the first directory entry at position >= *@pos into @e, and its
+	 * position into *@pos (positions may skip: /proc's are pids); 0, or -ENOENT
+	 * past the end. */
+	int (*readdir)(struct file *f, uint64_t *pos, struct dir_entry *e);
+	/* stat: fill @st (every kind has one). */
+	void (*stat)(struct file *f, struct kstat *st);
+	/* release: the last reference is going: free what priv holds. NULL: nothing to free. */
+	void (*release)(struct file *f);
+};
+
+struct file {
+	const struct file_ops *ops;
+	int refcount;  /* descriptors (in any process) plus kernel users */
+	uint64_t pos;  /* byte offset; for a directory, the next entry number */
+	int flags;     /* O_ACCMODE | O_APPEND | O_NONBLOCK | O_LARGEFILE ... (F_GETFL) */
+	void *priv;    /* the kind's own: the initrd node for initrd files */
+};
+
+struct process;
+
+/* file_alloc: a new file with one reference; NULL when out of memory. */
+struct file *file_alloc(const struct file_ops *ops, int flags, void *priv);
+
+/* file_get: take another reference to @f; returns @f. */
+struct file *file_get(struct file *f);
+
+/* file_put: drop a reference to @f; the last one frees it. */
+void file_put(struct file *f);
+
+/* fd_install: give @p's lowest free descriptor the caller's reference to @f (not
+ * close-on-exec). The descriptor, or -EMFILE (the caller keeps its reference), or
+ * -ENOMEM when @f is NULL (a failed open, passed straight through). */
+int fd_install(struct process *p, struct file *f);
+
+/* fd_install_from: as fd_install for current, the lowest free descriptor >= @min,
+ * FD_CLOEXEC set if @cloexec. The descriptor, -EMFILE, or -EINVAL for a bad @min. */
+int fd_install_from(struct file *f, int min, bool cloexec);
+
+/* fd_install_at: make current's descriptor @fd refer to @f (taking the caller's
+ * reference), closing what @fd held. 0, or -EBADF when @fd is out of range. */
+int fd_install_at(int fd, struct file *f, bool cloexec);
+
+/* fd_get: current's file for @fd, or NULL. Borrowed: valid until current closes @fd. */
+struct file *fd_get(int fd);
+
+/* fd_close: close current's descriptor @fd. 0 or -EBADF. */
+int fd_close(int fd);
+
+/* files_dup_all: fork: @child's descriptors refer to @parent's files (the caller
+ * copies fd_cloexec). */
+void files_dup_all(struct process *parent, struct process *child);
+
+/* files_close_all: exit: close every descriptor of @p. */
+void files_close_all(struct process *p);
+
+/* files_close_on_exec: execve: close @p's descriptors marked FD_CLOEXEC. */
+void files_close_on_exec(struct process *p);
+
+/* What a path names: an initrd node, or (initrd NULL) a /proc node. */
+struct vnode {
+	struct initrd_node *initrd;
+	struct proc_node proc;
+};
+
+/* vfs_lookup: what @path names: absolute, relative to current's cwd (@dirfd ==
+ * AT_FDCWD) or to the directory open as @dirfd. Symlinks followed, a final one
+ * only if @follow. 0, or -ENOENT, -ENOTDIR, -EBADF, -ELOOP, -ENAMETOOLONG, ... */
+int vfs_lookup(int dirfd, const char *path, bool follow, struct vnode *out);
+
+/* vnode_stat: @v's attributes as stat reports them. */
+void vnode_stat(const struct vnode *v, struct kstat *st);
+
+/* vnode_path: the absolute path of @v into @buf (@size bytes); its length, or -ENAMETOOLONG. */
+long vnode_path(const struct vnode *v, char *buf, size_t size);
+
+/* vnode_readlink: the target of symlink @v into @buf (at most @size bytes, no
+ * NUL added); its length, or -EINVAL when @v is not a symlink. */
+long vnode_readlink(const struct vnode *v, char *buf, size_t size);
+
+/* vfs_open: open the kernel string @path (as vfs_lookup) with open(2) @flags.
+ * A new file with one reference, or NULL with *@err set: -ENOENT, -EROFS (the
+ * initrd is read-only), -EISDIR, -ENOTDIR, -EEXIST, -ELOOP, -ENXIO, -ENOMEM, ... */
+struct file *vfs_open(int dirfd, const char *path, int flags, int *err);
+
+/* generic_lseek: lseek(2) of @f to (@off, @whence) in a file whose size is @end
+ * (-1: it has none, SEEK_END is -EINVAL): the new position, also set as f->pos;
+ * or -EINVAL for a bad @whence or a position below 0 (Linux: generic_file_llseek_size). */
+int64_t generic_lseek(struct file *f, int64_t off, int whence, int64_t end);
+
+/* Directory entry types (d_type), Linux's DT_*: the S_IFMT bits shifted down. */
+#define DT_CHR 2
+#define DT_DIR 4
+#define DT_REG 8
+#define DT_LNK 10
+
+/* The record getdents64 returns (Linux: struct linux_dirent64). */
+struct linux_dirent64 {
+	uint64_t d_ino;
+	int64_t d_off;     /* position of the next entry (for lseek) */
+	uint16_t d_reclen; /* the whole record, padded to 8 bytes */
+	uint8_t d_type;
+	char d_name[];     /* NUL-terminated */
+};
+
+/* dirent64_pack: write @e as a linux_dirent64 record with d_off @next into @buf,
+ * which has @room bytes. The record's length, or 0 when it does not fit.
+ * (Inline so that the host unit tests check the exact ABI layout.) */
+static inline size_t dirent64_pack(void *buf, size_t room, const struct dir_entry *e, int64_t next)
+{
+	size_t name_len = 0;
+	while (e->name[name_len])
+		name_len++;
+	size_t head = __builtin_offsetof(struct linux_dirent64, d_name);
+	size_t reclen = (head + name_len + 1 + 7) & ~(size_t)7;
+	if (reclen > room)
+		return 0;
+	struct linux_dirent64 d = {
+		.d_ino = e->ino, .d_off = next, .d_reclen = (uint16_t)reclen,
+		.d_type = (uint8_t)((e->mode & S_IFMT) >> 12),
+	};
+	uint8_t *p = buf;
+	__builtin_memcpy(p, &d, head);
+	__builtin_memcpy(p + head, e->name, name_len);
+	__builtin_memset(p + head + name_len, 0, reclen - head - name_len);
+	return reclen;
+}
+
+/* file_mmap_bytes: the bytes behind open file @f that a private mapping copies
+ * from: 0 with *@data and *@size set, or -ENODEV when @f is not a regular initrd file. */
+int file_mmap_bytes(struct file *f, const uint8_t **data, uint64_t *size);
+
+#endif
