@@ -79,6 +79,7 @@ static void start_init(void)
 	struct process *p = process_alloc("init");
 	if (!p)
 		panic("start_init: no memory for pid 1");
+	p->sig_unkillable = true; /* kill(1, SIGKILL) must not power the machine off */
 	strlcpy(words, cmdline_get("init") ? cmdline_get("init") : "", sizeof(words));
 	init_argv(words, argv);
 	for (int fd = 0; fd < 3; fd++)

@@ -68,6 +68,8 @@ struct process {
 	uint64_t sig_pending;       /* bit (n-1) for signal n */
 	uint64_t sig_blocked;
 	struct sigaction_k sigactions[NSIG];
+	bool sig_unkillable;        /* Linux's SIGNAL_UNKILLABLE: init ignores every signal it has no
+	                             * handler for, SIGKILL too, until the kernel forces one (kernel/signal.c) */
 	uint64_t clear_child_tid;   /* set_tid_address */
 	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
 

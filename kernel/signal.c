@@ -15,7 +15,7 @@
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "arch/x86_64/cpu.h"
-#include "arch/x86_64/gdt.h"
+#include "arch/x86_64/sigframe.h"
 
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
@@ -40,10 +40,14 @@ static bool default_ignored(int sig)
 	}
 }
 
-/* sig_ignored: @p would discard @sig on delivery, so generation may drop it. */
+/* sig_ignored: @p would discard @sig on delivery, so generation may drop it.
+ * Init (sig_unkillable) discards every signal left at SIG_DFL, SIGKILL included,
+ * as Linux's sig_task_ignored does for SIGNAL_UNKILLABLE. */
 static bool sig_ignored(struct process *p, int sig)
 {
 	uint64_t h = p->sigactions[sig - 1].handler;
+	if (p->sig_unkillable && h == SIG_DFL)
+		return true;
 	if (sig == SIGKILL)
 		return false;
 	return h == SIG_IGN || (h == SIG_DFL && default_ignored(sig));
@@ -70,6 +74,8 @@ void force_signal(int sig)
 		ka->handler = SIG_DFL;
 		current->sig_blocked &= ~sigbit(sig);
 	}
+	if (ka->handler == SIG_DFL) /* a fatal fault kills even init (Linux: force_sig_info_to_task) */
+		current->sig_unkillable = false;
 	send_signal(current, sig);
 }
 
@@ -83,50 +89,6 @@ void signals_reset_on_exec(struct process *p)
 	for (int i = 0; i < NSIG; i++)
 		if (p->sigactions[i].handler != SIG_IGN)
 			p->sigactions[i] = (struct sigaction_k){ 0 };
-}
-
-/* The frame a handler runs on (Linux: struct rt_sigframe, x86-64 ABI). */
-struct sigcontext_k {
-	uint64_t r8, r9, r10, r11, r12, r13, r14, r15;
-	uint64_t rdi, rsi, rbp, rbx, rdx, rax, rcx, rsp, rip, eflags;
-	uint16_t cs, gs, fs, ss;
-	uint64_t err, trapno, oldmask, cr2;
-	uint64_t fpstate; /* user address of the fxsave image */
-	uint64_t reserved1[8];
-};
-
-struct ucontext_k {
-	uint64_t uc_flags;
-	uint64_t uc_link;
-	uint64_t ss_sp;
-	int32_t ss_flags, pad;
-	uint64_t ss_size;
-	struct sigcontext_k mc;
-	uint64_t sigmask;
-};
-
-struct siginfo_k {
-	int32_t signo, errno_, code, pad;
-	int32_t pid, uid; /* SI_USER fields */
-	uint8_t rest[128 - 24];
-};
-
-struct rt_sigframe {
-	uint64_t pretcode; /* the handler's return address: sa_restorer (rt_sigreturn) */
-	struct ucontext_k uc;
-	struct siginfo_k info;
-};
-
-/* save_sigcontext: the interrupted registers of @f, for rt_sigreturn to restore. */
-static void save_sigcontext(struct sigcontext_k *mc, const struct trap_frame *f)
-{
-	*mc = (struct sigcontext_k){
-		.r8 = f->r8, .r9 = f->r9, .r10 = f->r10, .r11 = f->r11, .r12 = f->r12,
-		.r13 = f->r13, .r14 = f->r14, .r15 = f->r15, .rdi = f->rdi, .rsi = f->rsi,
-		.rbp = f->rbp, .rbx = f->rbx, .rdx = f->rdx, .rax = f->rax, .rcx = f->rcx,
-		.rsp = f->rsp, .rip = f->rip, .eflags = f->rflags, .cs = (uint16_t)f->cs,
-		.ss = (uint16_t)f->ss, .trapno = f->vector, .err = f->error_code,
-	};
 }
 
 /* setup_rt_frame: redirect @f into @ka's handler for @sig. false when the user
@@ -183,9 +145,6 @@ void deliver_signals(struct trap_frame *f)
 	}
 }
 
-/* FIX_EFLAGS: the RFLAGS bits a handler may change through its sigcontext
- * (Linux's FIX_EFLAGS): CF PF AF ZF SF TF DF OF AC RF; never IF or IOPL. */
-#define FIX_EFLAGS 0x50dd5ull
 #define MXCSR_OFFSET 24
 #define MXCSR_VALID  0xffbfu /* MXCSR bits fxrstor accepts on every x86-64 (no DAZ) */
 
@@ -202,15 +161,13 @@ long sys_rt_sigreturn(void)
 	mxcsr &= MXCSR_VALID; /* a reserved bit would make fxrstor #GP in the kernel */
 	memcpy(current->fpu + MXCSR_OFFSET, &mxcsr, 4);
 	fxrstor(current->fpu);
-	f->r8 = mc->r8; f->r9 = mc->r9; f->r10 = mc->r10; f->r11 = mc->r11;
-	f->r12 = mc->r12; f->r13 = mc->r13; f->r14 = mc->r14; f->r15 = mc->r15;
-	f->rdi = mc->rdi; f->rsi = mc->rsi; f->rbp = mc->rbp; f->rbx = mc->rbx;
-	f->rdx = mc->rdx; f->rcx = mc->rcx; f->rsp = mc->rsp; f->rip = mc->rip;
-	f->rflags = (f->rflags & ~FIX_EFLAGS) | (mc->eflags & FIX_EFLAGS);
-	f->cs = GDT_USER_CODE | 3;
-	f->ss = GDT_USER_DATA | 3;
+	if (!restore_sigcontext(f, mc)) { /* the frame stays as it was: the signal's frame or exit replaces it */
+		pr_info("pid %d (%s): rt_sigreturn to bad ip %lx, SIGSEGV\n", current->pid, current->comm, mc->rip);
+		force_signal(SIGSEGV);
+		return (long)f->rax;
+	}
 	current->sig_blocked = frame.uc.sigmask & ~UNBLOCKABLE;
-	return (long)mc->rax; /* the dispatcher stores this into RAX: the interrupted value */
+	return (long)f->rax; /* the dispatcher stores this into RAX: the interrupted value */
 }
 
 long sys_rt_sigaction(int sig, const void *act, void *oact, size_t sigsetsize)

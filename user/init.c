@@ -44,5 +44,5 @@ int main(int argc, char *argv[])
 	ignore_sigint();
 	if (argc == 1)
 		printf("Welcome! This is /bin/sh: try `ls /bin`; `exit` powers off.\n");
-	power_off(exit_code(run_wait("init", prog[0], prog, environ, 127)));
+	power_off(exit_code(run_session("init", prog[0], prog, environ, 127)));
 }

@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/wait.h>
@@ -30,14 +31,18 @@ static void cannot_run(const char *who, const char *path)
 	fprintf(stderr, "%s: cannot run %s: %s\n", who, path, strerror(errno));
 }
 
-/* spawn: fork a child that execs @path, see run_wait; the child's pid, or -1. */
-static pid_t spawn(const char *who, const char *path, char *const argv[], char *const envp[], int fail)
+/* spawn: fork a child that execs @path, see run_wait; the leader of a new
+ * session if @new_session (run_session). The child's pid, or -1. */
+static pid_t spawn(const char *who, const char *path, char *const argv[], char *const envp[], int fail,
+		   bool new_session)
 {
 	/* Pending stdio output first, or it would come out after the child's. */
 	fflush(NULL);
 	pid_t pid = fork();
 	if (pid != 0)
 		return pid;
+	if (new_session)
+		setsid();
 	/* execve resets caught signals to default but keeps ignored ones ignored
 	 * (POSIX), so a shell's SIG_IGN would make its children immune to Ctrl-C. */
 	set_sigint(SIG_DFL);
@@ -61,9 +66,11 @@ static int wait_child(pid_t pid)
 	}
 }
 
-int run_wait(const char *who, const char *path, char *const argv[], char *const envp[], int fail)
+/* run: run_wait, or run_session when @new_session. */
+static int run(const char *who, const char *path, char *const argv[], char *const envp[], int fail,
+	       bool new_session)
 {
-	pid_t pid = spawn(who, path, argv, envp, fail);
+	pid_t pid = spawn(who, path, argv, envp, fail, new_session);
 	int status = pid < 0 ? -1 : wait_child(pid);
 
 	if (status < 0) {
@@ -71,6 +78,16 @@ int run_wait(const char *who, const char *path, char *const argv[], char *const 
 		return (fail & 0xff) << 8; /* the wait status of an exit(fail) */
 	}
 	return status;
+}
+
+int run_wait(const char *who, const char *path, char *const argv[], char *const envp[], int fail)
+{
+	return run(who, path, argv, envp, fail, false);
+}
+
+int run_session(const char *who, const char *path, char *const argv[], char *const envp[], int fail)
+{
+	return run(who, path, argv, envp, fail, true);
 }
 
 int exit_code(int status)

@@ -13,6 +13,11 @@
  */
 int run_wait(const char *who, const char *path, char *const argv[], char *const envp[], int fail);
 
+/* run_session: as run_wait, the child first the leader of a session and process
+ * group of its own (setsid), as an init starts what it runs: so a kill(0, sig)
+ * anywhere below reaches that group, not init's. */
+int run_session(const char *who, const char *path, char *const argv[], char *const envp[], int fail);
+
 /* exit_code: a wait status as the shell's $?: the exit code, or 128 + the signal. */
 int exit_code(int status);
 
