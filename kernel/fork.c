@@ -4,6 +4,7 @@
  * the parent's trap frame with RAX = 0: both return from the same syscall,
  * the parent with the child's pid, the child with 0.
  */
+#include "kernel/fork.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -13,12 +14,29 @@
 #include "kernel/lib/string.h"
 #include "arch/x86_64/cpu.h"
 #include "mm/mm.h"
+#include "mm/page.h"
 
 #define CSIGNAL 0xff /* clone: the low byte is the signal sent to the parent at exit */
 
-/* do_fork: create a child of current; its pid, or -ENOMEM (nothing leaked). */
+/* Linux's bounds on threads-max: MIN_THREADS, and the pid space (PID_MAX_LIMIT, 4 Mi). */
+#define MIN_THREADS 20
+#define MAX_THREADS (4 * 1024 * 1024)
+
+int max_threads;
+
+void fork_init(uint64_t ram_pages)
+{
+	uint64_t threads = ram_pages * PAGE_SIZE / (KSTACK_SIZE * 8);
+
+	max_threads = threads < MIN_THREADS ? MIN_THREADS : threads > MAX_THREADS ? MAX_THREADS : (int)threads;
+}
+
+/* do_fork: create a child of current; its pid, or -EAGAIN at the task limit,
+ * or -ENOMEM (nothing leaked). */
 static long do_fork(void)
 {
+	if (nr_threads >= max_threads)
+		return -EAGAIN; /* Linux's copy_process: the same test, the same errno */
 	struct process *p = process_alloc(current->comm);
 	if (!p)
 		return -ENOMEM;

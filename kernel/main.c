@@ -12,6 +12,7 @@
 #include "kernel/time.h"
 #include "kernel/sched.h"
 #include "kernel/exec.h"
+#include "kernel/fork.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/initrd.h"
 #include "drivers/console.h"
@@ -109,6 +110,7 @@ void kernel_main(uint64_t boot_info_phys)
 	mm_print_summary();
 	mm_seal_kernel_half(); /* every address space shares the kernel half from here on */
 	sched_init();          /* current = the idle process from here on */
+	fork_init(page_zone.managed);
 	pci_init();
 	virtio_blk_init();     /* vda, vdb, ...: needs kmalloc, ioremap and the PIC */
 	swap_init();           /* swapon /dev/vda: reads its header, halting until the disk interrupts */

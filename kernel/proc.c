@@ -12,6 +12,7 @@
 
 struct process *current;
 LIST_HEAD_DEF(process_list);
+int nr_threads;
 static int next_pid = 1;
 
 struct process *process_alloc(const char *comm)
@@ -43,6 +44,7 @@ struct process *process_alloc(const char *comm)
 	wait_queue_init(&p->child_exit);
 	uint64_t irq = irq_save(); /* the console's Ctrl-C handler walks the list */
 	list_add_tail(&p->all, &process_list);
+	nr_threads++;
 	irq_restore(irq);
 	return p;
 }
@@ -53,6 +55,7 @@ void process_free(struct process *p)
 		panic("process_free: pid %d is not a reaped zombie", p->pid);
 	uint64_t irq = irq_save();
 	list_del(&p->all);
+	nr_threads--;
 	irq_restore(irq);
 	list_del(&p->sibling);
 	free_pages(virt_to_page((void *)p->kstack), KSTACK_ORDER, NR_KERNEL_STACK);

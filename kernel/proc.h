@@ -87,6 +87,7 @@ struct process {
 
 extern struct process *current;
 extern struct list_head process_list;
+extern int nr_threads; /* processes on process_list, zombies and kernel threads included (Linux's nr_threads) */
 
 /* process_alloc: a new process with a pid, a kernel stack and no mm; NULL when out of memory. */
 struct process *process_alloc(const char *comm);

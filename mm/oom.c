@@ -81,14 +81,13 @@ static void dump_candidate(struct process *p)
 }
 
 /* select_victim: the killable process with the highest badness, logging each
- * candidate; NULL when none. *@dying: a victim chosen before is still exiting. */
-static struct process *select_victim(bool *dying)
+ * candidate; NULL when none. */
+static struct process *select_victim(void)
 {
 	struct process *victim = NULL, *p;
 	int64_t worst = 0;
 	struct list_head *it;
 
-	*dying = false;
 	pr_info("Tasks state (memory values in pages):\n");
 	pr_info("[  pid  ]   uid  tgid total_vm      rss pgtables_bytes swapents oom_score_adj name\n");
 	list_for_each(it, &process_list) {
@@ -98,8 +97,6 @@ static struct process *select_victim(bool *dying)
 		if (!killable(p))
 			continue;
 		dump_candidate(p);
-		if (p->oom_victim)
-			*dying = true;
 		points = badness_of(p);
 		if (points != OOM_NEVER && points > worst) {
 			worst = points;
@@ -118,34 +115,39 @@ static void wait_for_exit(int pid)
 		schedule(); /* current stays runnable: the victim and the others run */
 }
 
-/* wait_for_victims: sleep until no earlier victim still holds memory. */
-static void wait_for_victims(void)
+/* exiting_victim: an earlier victim (not current) that still holds memory, or NULL. */
+static struct process *exiting_victim(void)
 {
 	struct list_head *it;
 
-again:
 	list_for_each(it, &process_list) {
 		struct process *p = list_entry(it, struct process, all);
 
-		if (p->oom_victim && p->mm && p != current) {
-			wait_for_exit(p->pid);
-			goto again;
-		}
+		if (p->oom_victim && p->mm && p != current)
+			return p;
 	}
+	return NULL;
 }
 
+/* Before anything is printed, as Linux's out_of_memory: a dying current frees
+ * its own memory (task_will_free_mem), and an earlier victim still exiting
+ * aborts the scan (oom_evaluate_task): its memory is on its way back. Without
+ * this every process that faulted while a victim was dying dumped the whole
+ * task list, and the victim waited behind the dumps (a fork bomb's storm). */
 bool out_of_memory(void)
 {
-	bool dying;
 	struct process *victim;
 
-	pr_warn("%s invoked oom-killer: free %lu pages, swap free %lu of %lu slots\n", current->comm,
-		nr_free_pages(), nr_free_swap_slots(), nr_swap_slots());
-	victim = select_victim(&dying);
-	if (dying) { /* the last victim's memory is on its way back: wait for it, kill no one */
-		wait_for_victims();
+	if (fatal_signal_pending(current))
+		return false;
+	if (exiting_victim()) {
+		while ((victim = exiting_victim()) && !fatal_signal_pending(current))
+			wait_for_exit(victim->pid);
 		return !fatal_signal_pending(current);
 	}
+	pr_warn("%s invoked oom-killer: free %lu pages, swap free %lu of %lu slots\n", current->comm,
+		nr_free_pages(), nr_free_swap_slots(), nr_swap_slots());
+	victim = select_victim();
 	if (!victim) {
 		pr_err("Out of memory and no killable processes: the allocation fails\n");
 		return false;

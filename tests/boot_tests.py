@@ -9,6 +9,7 @@ Each boot declares what the harness needs to judge it:
   exit             the isa-debug-exit code the kernel must leave with (omitted: not judged);
   until            stop the boot once the serial log matches this regex (for boots that idle);
   expect / forbid  regexes the serial log must match in order / must not match;
+  same_count       pairs of regexes that must match the serial log as many times each;
   selftests        report each in-kernel self-test as a result of its own;
   damage           a function (build, tdir, img) that breaks the image before booting.
 """
@@ -217,10 +218,11 @@ TESTS += [
 ]
 
 
-def reclaim_boot(name, mem, swap, init, timeout, *expect, forbid=()):
+def reclaim_boot(name, mem, swap, init, timeout, *expect, forbid=(), same_count=()):
     """A boot into a memory-pressure program with @mem of RAM and the swap disk @swap."""
     return dict(name=name, mem=mem, swap=swap, timeout=timeout, cmdline=f'init="{init}" panic=-1',
-                exit=0, expect=list(expect), forbid=[r"Kernel panic", r"LEAK", *forbid])
+                exit=0, expect=list(expect), forbid=[r"Kernel panic", r"LEAK", *forbid],
+                same_count=list(same_count))
 
 
 def vmstat_line(majfault, pswpin, pswpout, scan_kswapd, steal_kswapd):
@@ -269,4 +271,19 @@ TESTS += [
                  r"Out of memory: Killed process \d+ \(oomtest\)",
                  r"the protected hog got all its memory: yes", r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure",
                  forbid=[r"Killed process \d+ \(hog\)"]),
+    # Exhaustion without a storm (mm/oom.c, kernel/fork.c): a crowd of hogs is killed one
+    # at a time with one task dump per kill (a fault while a victim is dying waits for it,
+    # silently); a fork bomb and a zombie storm get EAGAIN at threads-max, no OOM at all.
+    reclaim_boot("oom_crowd", "64M", None, "/tests/oomtest crowd 12", 180,
+                 r"Out of memory: Killed process \d+ \(hog\)", r"crowd: 12 of 12 hogs killed by SIGKILL",
+                 r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure",
+                 same_count=[(r"Tasks state \(memory values in pages\)", r"Out of memory: Killed process")]),
+    reclaim_boot("forkbomb_tree", "64M", None, "/tests/leakrun /tests/forkbomb tree", 180,
+                 r"forkbomb tree: \d+ forks, then failures: EAGAIN [1-9]\d*, ENOMEM 0, other 0",
+                 r"the system answers: a new process runs: yes", r"leak check: .*: ok",
+                 forbid=[r"invoked oom-killer"]),
+    reclaim_boot("forkbomb_zombies", "64M", None, "/tests/leakrun /tests/forkbomb zombies", 180,
+                 r"forkbomb zombies: \d+ forks, then failures: EAGAIN [1-9]\d*, ENOMEM 0, other 0",
+                 r"the system answers: a new process runs: yes", r"leak check: .*: ok",
+                 forbid=[r"invoked oom-killer"]),
 ]

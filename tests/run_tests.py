@@ -164,6 +164,10 @@ def check_boot(build, test, results):
     for pat in test.get("forbid", []):
         if re.search(pat, text, re.M):
             problems.append(f"forbidden output: {pat!r}")
+    for a, b in test.get("same_count", []):
+        na, nb = len(re.findall(a, text, re.M)), len(re.findall(b, text, re.M))
+        if na != nb:
+            problems.append(f"{na} lines match {a!r} but {nb} match {b!r}")
     if test.get("selftests"):
         found = re.findall(r"selftest: (\S+) \.\.\. (ok|FAIL)", text)
         for st, verdict in found:

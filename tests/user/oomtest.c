@@ -6,6 +6,10 @@
  *   oomtest adj     the hog runs with oom_score_adj -1000 and wants HOG_MIB;
  *                   a 16 MiB process must be chosen instead, and the hog
  *                   then gets all its memory and exits 0.
+ *   oomtest crowd N N hogs at once, each without end: every one is killed by
+ *                   the OOM killer, one at a time, while the others keep
+ *                   faulting; the boot checks that the task list is dumped
+ *                   once per kill (no storm of dumps behind a dying victim).
  * Booted by tests/boot_tests.py as init with little RAM (with and without a
  * swap disk); the kernel log names the victim. Every frame and swap slot
  * must come back afterwards (leakcheck.h). Exit status: 0 when all went as
@@ -115,6 +119,34 @@ static void adj(const char *hog_mib)
 	check("the 16 MiB process was killed by SIGKILL", ended("victim", victim) == SIGKILL);
 }
 
+/* crowd: @n hogs at once; each must end killed by SIGKILL. */
+static void crowd(int n)
+{
+	char *hog[] = { "/tests/hog", "0", NULL };
+	pid_t pids[100];
+	int killed = 0;
+
+	if (n < 1 || n > 100 || set_oom_score_adj(-1000)) { /* the hogs inherit -1000 unless reset */
+		test_failures++;
+		return;
+	}
+	for (int i = 0; i < n; i++) {
+		pids[i] = fork();
+		if (pids[i] == 0) {
+			set_oom_score_adj(0);
+			execv(hog[0], hog);
+			_exit(127);
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		int status;
+		waitpid(pids[i], &status, 0);
+		killed += WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
+	}
+	printf("crowd: %d of %d hogs killed by SIGKILL\n", killed, n);
+	check("every hog was killed by SIGKILL", killed == n);
+}
+
 int main(int argc, char *argv[])
 {
 	struct leak_snapshot start;
@@ -126,8 +158,10 @@ int main(int argc, char *argv[])
 		plain();
 	} else if (argc > 2 && strcmp(argv[1], "adj") == 0) {
 		adj(argv[2]);
+	} else if (argc > 2 && strcmp(argv[1], "crowd") == 0) {
+		crowd(atoi(argv[2]));
 	} else {
-		fprintf(stderr, "usage: oomtest plain | oomtest adj HOG_MIB\n");
+		fprintf(stderr, "usage: oomtest plain | oomtest adj HOG_MIB | oomtest crowd N\n");
 		return 2;
 	}
 	test_failures += leak_end(start);

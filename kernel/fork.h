@@ -1,0 +1,23 @@
+/*
+ * kernel/fork.h - creating processes (kernel/fork.c; Linux: kernel/fork.c).
+ *
+ * How many processes may exist at once is bounded (Linux's threads-max), so
+ * that a fork bomb or a zombie storm gets EAGAIN from fork while memory is
+ * still there, rather than exhausting it and leaving the OOM killer to clean
+ * up one process at a time. Zombies count until reaped, as in Linux: each
+ * still holds its kernel stack.
+ */
+#ifndef KERNEL_FORK_H
+#define KERNEL_FORK_H
+
+#include <stdint.h>
+
+/* max_threads: fork fails with -EAGAIN once nr_threads (kernel/proc.h) reaches
+ * it. Set at boot by fork_init; a kernel tunable afterwards (Linux: kernel.threads-max). */
+extern int max_threads;
+
+/* fork_init: size max_threads from @ram_pages, the RAM the buddy manages, as
+ * Linux's set_max_threads: kernel stacks may take at most an eighth of it. Boot, once. */
+void fork_init(uint64_t ram_pages);
+
+#endif
