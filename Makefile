@@ -103,10 +103,13 @@ $(BUILD)/kernel/gen/syscall_names.o: $(BUILD)/gen/syscall_names.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
+# The .d file in a preprocessing pass of its own (-M): NASM 2.16's -MD, while
+# assembling, leaves out the %include files (trap_frame.inc).
 $(BUILD)/kernel/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
 	@echo "  NASM    $<"
-	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -MD $@.d $< -o $@
+	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -M -MP -MT $@ -MF $@.d $<
+	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ $< -o $@
 
 $(BUILD)/kernel.elf: $(KERNEL_OBJ) linker.ld
 	@echo "  LD      $@"
