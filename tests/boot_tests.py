@@ -13,11 +13,19 @@ Each boot declares what the harness needs to judge it:
   damage           a function (build, tdir, img) that breaks the image before booting.
 """
 import os
+import re
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-PANIC = 112  # arch/x86_64/qemu_exit.h QEMU_EXIT_PANIC
+
+def qemu_exit_code(name):
+    """The isa-debug-exit code QEMU_EXIT_<name>, read from its one home, arch/x86_64/qemu_exit.h."""
+    with open(os.path.join(ROOT, "arch", "x86_64", "qemu_exit.h")) as f:
+        return int(re.search(rf"^#define QEMU_EXIT_{name}\s+(\d+)", f.read(), re.M).group(1))
+
+
+PANIC = qemu_exit_code("PANIC")
 
 
 def replace_kernel(transform):

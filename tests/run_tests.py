@@ -30,8 +30,6 @@ import docs_test  # noqa: E402
 import gdb_test  # noqa: E402
 import user_tests  # noqa: E402
 
-QEMU_EXIT_PANIC = 112
-
 
 class Results:
     def __init__(self):
