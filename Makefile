@@ -1,6 +1,7 @@
 # Makefile - build, run, debug and test the teaching kernel.
 #
-#   make            loader (BOOTX64.EFI), kernel.elf, initrd.cpio, the EFI system partition image
+#   make            loader (BOOTX64.EFI), kernel.elf, kernel-test.elf (with the self-tests),
+#                   initrd.cpio, the EFI system partition image
 #   make run        boot it in QEMU (OVMF, TCG), serial console on this terminal
 #   make debug      boot halted with the gdb stub, gdb attached with the kernel's symbols
 #   make test       host unit tests + QEMU boot tests + gdb test; ends "N passed, N failed"
@@ -52,12 +53,15 @@ KERNEL_ASFLAGS := -f elf64 -g -F dwarf
 KERNEL_LDFLAGS := -nostdlib -static -n -z max-page-size=4096 -T linker.ld
 
 # Every .c and .asm under the kernel's folders, subfolders included: a new
-# subsystem folder needs no Makefile edit.
+# subsystem folder needs no Makefile edit. The in-kernel self-tests
+# (tests/kernel/) are linked into build/kernel-test.elf only, which the test
+# boots put on their ESP copy; `make run` boots build/kernel.elf, without them.
 KERNEL_DIRS := kernel mm arch drivers
-KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) tests/kernel -name '*.c'))
+KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) -name '*.c'))
 KERNEL_ASM := $(sort $(shell find $(KERNEL_DIRS) -name '*.asm'))
 KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o) \
 	$(BUILD)/kernel/gen/syscall_names.o
+SELFTEST_OBJ := $(patsubst %.c,$(BUILD)/kernel/%.o,$(sort $(wildcard tests/kernel/*.c)))
 UNISTD_64  := /usr/include/x86_64-linux-gnu/asm/unistd_64.h
 
 # ---------------------------------------------------------------- the loader (GNU-EFI)
@@ -74,7 +78,7 @@ LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 ESP_IMG := $(BUILD)/esp.img
 
 .PHONY: all run debug test clean deps host-tests
-all: $(ESP_IMG) $(BUILD)/compile_commands.json
+all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
 # runs, so that `make -j` cannot start a compiler ahead of its headers.
@@ -111,9 +115,12 @@ $(BUILD)/kernel/%.asm.o: %.asm
 	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -M -MP -MT $@ -MF $@.d $<
 	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ $< -o $@
 
-$(BUILD)/kernel.elf: $(KERNEL_OBJ) linker.ld
+# Two links of the same objects: the kernel, and the kernel with the self-tests.
+$(BUILD)/kernel.elf: $(KERNEL_OBJ)
+$(BUILD)/kernel-test.elf: $(KERNEL_OBJ) $(SELFTEST_OBJ)
+$(BUILD)/kernel.elf $(BUILD)/kernel-test.elf: linker.ld
 	@echo "  LD      $@"
-	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJ)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(filter %.o,$^)
 
 $(BUILD)/loader/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -151,7 +158,7 @@ $(ESP_IMG): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUIL
 	@echo "  ESP     $@"
 	$(Q)scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
 
-$(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(LOADER_OBJ)
+$(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(SELFTEST_OBJ) $(LOADER_OBJ)
 	@{ echo '['; find $(BUILD) -name '*.o.json' | LC_ALL=C sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@
 	@ln -sf $(BUILD)/compile_commands.json compile_commands.json
 
