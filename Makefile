@@ -81,14 +81,18 @@ ESP_IMG := $(BUILD)/esp.img
 all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
-# runs, so that `make -j` cannot start a compiler ahead of its headers.
+# runs, so that `make -j` cannot start a compiler ahead of its headers. Once:
+# $(DEPS_STAMP), newer than scripts/deps.sh, says it succeeded; `make clean`
+# (or `make deps`) checks again.
+DEPS_STAMP := $(BUILD)/deps.stamp
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
-ifneq ($(shell scripts/deps.sh >&2; echo $$?),0)
+ifneq ($(shell [ $(DEPS_STAMP) -nt scripts/deps.sh ] || \
+	{ scripts/deps.sh >&2 && mkdir -p $(BUILD) && touch $(DEPS_STAMP); }; echo $$?),0)
 $(error scripts/deps.sh failed: see its message above)
 endif
 endif
 deps:
-	@scripts/deps.sh
+	@scripts/deps.sh && mkdir -p $(BUILD) && touch $(DEPS_STAMP)
 
 $(BUILD)/kernel/%.o: %.c
 	@mkdir -p $(dir $@)
