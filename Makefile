@@ -13,6 +13,7 @@
 # Knobs: MEM=512M  CMDLINE="extra options"  QEMUFLAGS="extra qemu options"
 #        EXTRA=dir (its files go to /bin)  INIT="/bin/prog args" (boot straight into it)
 #        SWAP=256M (a swap disk of that size made by mkswap; 0 none; or an image's path)
+#        KERNEL=kernel-test (make run boots the kernel with the self-tests: CMDLINE=selftest=NAME)
 # Missing Debian packages are installed by scripts/deps.sh (apt-get) on first use.
 
 BUILD   := build
@@ -34,6 +35,10 @@ QEMUFLAGS ?=
 EXTRA     ?=
 INIT      ?=
 SWAP      ?= 256M
+KERNEL    ?= kernel
+ifeq ($(filter kernel kernel-test,$(KERNEL)),)
+$(error KERNEL is kernel (the default) or kernel-test (with the self-tests), not '$(KERNEL)')
+endif
 # The kernel command line (cmdline.txt): console, CMDLINE, then init="INIT" when
 # INIT is given (/init runs that program with those arguments: user/init.c).
 # At most 4095 bytes with its newline (the loader's limit); INIT holds no '"'.
@@ -75,7 +80,10 @@ EFI_LDFLAGS := -nostdlib -shared -Bsymbolic -znocombreloc -T $(EFI_LIB)/elf_x86_
 LOADER_C   := $(sort $(wildcard boot/*.c))
 LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 
+# esp.img holds kernel.elf (make run, make debug, the tests' copies);
+# esp-test.img kernel-test.elf, for `make run KERNEL=kernel-test`.
 ESP_IMG := $(BUILD)/esp.img
+RUN_IMG := $(BUILD)/$(if $(filter kernel-test,$(KERNEL)),esp-test,esp).img
 
 .PHONY: all run debug test clean deps host-tests
 all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
@@ -158,17 +166,19 @@ $(BUILD)/cmdline.txt: FORCE
 		echo "error: kernel command line of $$n bytes, at most 4095: shorten CMDLINE or INIT" >&2; exit 1; }
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
-$(ESP_IMG): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh
+$(ESP_IMG): $(BUILD)/kernel.elf
+$(BUILD)/esp-test.img: $(BUILD)/kernel-test.elf
+$(ESP_IMG) $(BUILD)/esp-test.img: $(BUILD)/BOOTX64.EFI $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh
 	@echo "  ESP     $@"
-	$(Q)scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
+	$(Q)scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(filter %.elf,$^) $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
 
 $(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(SELFTEST_OBJ) $(LOADER_OBJ)
 	@{ echo '['; find $(BUILD) -name '*.o.json' | LC_ALL=C sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@
 	@ln -sf $(BUILD)/compile_commands.json compile_commands.json
 
 # SWAP is given to these two only: each test boot declares its own swap disk.
-run: all
-	SWAP="$(SWAP)" scripts/qemu.sh run $(ESP_IMG)
+run: all $(RUN_IMG)
+	SWAP="$(SWAP)" scripts/qemu.sh run $(RUN_IMG)
 
 debug: all
 	SWAP="$(SWAP)" scripts/qemu.sh debug $(ESP_IMG)

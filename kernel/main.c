@@ -115,7 +115,7 @@ void kernel_main(uint64_t boot_info_phys)
 	if (cmdline_has("selftest") && run_selftests) /* NULL but in build/kernel-test.elf */
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
 	if (cmdline_has("selftest"))
-		pr_warn("selftest: the self-tests are not built into this kernel (they are in build/kernel-test.elf), booting on\n");
+		pr_warn("selftest: the self-tests are not built into this kernel (they are in build/kernel-test.elf: make run KERNEL=kernel-test), booting on\n");
 	if (cmdline_has("crash"))
 		crash(cmdline_get("crash"));
 
