@@ -1,6 +1,7 @@
 # Makefile - build, run, debug and test the teaching kernel.
 #
-#   make            loader (BOOTX64.EFI), kernel.elf, initrd.cpio, the EFI system partition image
+#   make            loader (BOOTX64.EFI), kernel.elf, kernel-test.elf (with the self-tests),
+#                   initrd.cpio, the EFI system partition image
 #   make run        boot it in QEMU (OVMF, TCG), serial console on this terminal
 #   make debug      boot halted with the gdb stub, gdb attached with the kernel's symbols
 #   make test       host unit tests + QEMU boot tests + gdb test; ends "N passed, N failed"
@@ -12,6 +13,7 @@
 # Knobs: MEM=512M  CMDLINE="extra options"  QEMUFLAGS="extra qemu options"
 #        EXTRA=dir (its files go to /bin)  INIT="/bin/prog args" (boot straight into it)
 #        SWAP=256M (a swap disk of that size made by mkswap; 0 none; or an image's path)
+#        KERNEL=kernel-test (make run boots the kernel with the self-tests: CMDLINE=selftest=NAME)
 # Missing Debian packages are installed by scripts/deps.sh (apt-get) on first use.
 
 BUILD   := build
@@ -33,6 +35,10 @@ QEMUFLAGS ?=
 EXTRA     ?=
 INIT      ?=
 SWAP      ?= 256M
+KERNEL    ?= kernel
+ifeq ($(filter kernel kernel-test,$(KERNEL)),)
+$(error KERNEL is kernel (the default) or kernel-test (with the self-tests), not '$(KERNEL)')
+endif
 # The kernel command line (cmdline.txt): console, CMDLINE, then init="INIT" when
 # INIT is given (/init runs that program with those arguments: user/init.c).
 # At most 4095 bytes with its newline (the loader's limit); INIT holds no '"'.
@@ -52,12 +58,15 @@ KERNEL_ASFLAGS := -f elf64 -g -F dwarf
 KERNEL_LDFLAGS := -nostdlib -static -n -z max-page-size=4096 -T linker.ld
 
 # Every .c and .asm under the kernel's folders, subfolders included: a new
-# subsystem folder needs no Makefile edit.
+# subsystem folder needs no Makefile edit. The in-kernel self-tests
+# (tests/kernel/) are linked into build/kernel-test.elf only, which the test
+# boots put on their ESP copy; `make run` boots build/kernel.elf, without them.
 KERNEL_DIRS := kernel mm arch drivers
-KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) tests/kernel -name '*.c'))
+KERNEL_C   := $(sort $(shell find $(KERNEL_DIRS) -name '*.c'))
 KERNEL_ASM := $(sort $(shell find $(KERNEL_DIRS) -name '*.asm'))
 KERNEL_OBJ := $(KERNEL_C:%.c=$(BUILD)/kernel/%.o) $(KERNEL_ASM:%.asm=$(BUILD)/kernel/%.asm.o) \
 	$(BUILD)/kernel/gen/syscall_names.o
+SELFTEST_OBJ := $(patsubst %.c,$(BUILD)/kernel/%.o,$(sort $(wildcard tests/kernel/*.c)))
 UNISTD_64  := /usr/include/x86_64-linux-gnu/asm/unistd_64.h
 
 # ---------------------------------------------------------------- the loader (GNU-EFI)
@@ -71,20 +80,27 @@ EFI_LDFLAGS := -nostdlib -shared -Bsymbolic -znocombreloc -T $(EFI_LIB)/elf_x86_
 LOADER_C   := $(sort $(wildcard boot/*.c))
 LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 
+# esp.img holds kernel.elf (make run, make debug, the tests' copies);
+# esp-test.img kernel-test.elf, for `make run KERNEL=kernel-test`.
 ESP_IMG := $(BUILD)/esp.img
+RUN_IMG := $(BUILD)/$(if $(filter kernel-test,$(KERNEL)),esp-test,esp).img
 
 .PHONY: all run debug test clean deps host-tests
-all: $(ESP_IMG) $(BUILD)/compile_commands.json
+all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
-# runs, so that `make -j` cannot start a compiler ahead of its headers.
+# runs, so that `make -j` cannot start a compiler ahead of its headers. Once:
+# $(DEPS_STAMP), newer than scripts/deps.sh, says it succeeded; `make clean`
+# (or `make deps`) checks again.
+DEPS_STAMP := $(BUILD)/deps.stamp
 ifeq ($(filter clean,$(MAKECMDGOALS)),)
-ifneq ($(shell scripts/deps.sh >&2; echo $$?),0)
+ifneq ($(shell [ $(DEPS_STAMP) -nt scripts/deps.sh ] || \
+	{ scripts/deps.sh >&2 && mkdir -p $(BUILD) && touch $(DEPS_STAMP); }; echo $$?),0)
 $(error scripts/deps.sh failed: see its message above)
 endif
 endif
 deps:
-	@scripts/deps.sh
+	@scripts/deps.sh && mkdir -p $(BUILD) && touch $(DEPS_STAMP)
 
 $(BUILD)/kernel/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -103,14 +119,20 @@ $(BUILD)/kernel/gen/syscall_names.o: $(BUILD)/gen/syscall_names.c
 	@echo "  CC      $<"
 	$(Q)$(CC) $(KERNEL_CFLAGS) -c $< -o $@
 
+# The .d file in a preprocessing pass of its own (-M): NASM 2.16's -MD, while
+# assembling, leaves out the %include files (trap_frame.inc).
 $(BUILD)/kernel/%.asm.o: %.asm
 	@mkdir -p $(dir $@)
 	@echo "  NASM    $<"
-	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -MD $@.d $< -o $@
+	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ -M -MP -MT $@ -MF $@.d $<
+	$(Q)$(NASM) $(KERNEL_ASFLAGS) -I arch/x86_64/ $< -o $@
 
-$(BUILD)/kernel.elf: $(KERNEL_OBJ) linker.ld
+# Two links of the same objects: the kernel, and the kernel with the self-tests.
+$(BUILD)/kernel.elf: $(KERNEL_OBJ)
+$(BUILD)/kernel-test.elf: $(KERNEL_OBJ) $(SELFTEST_OBJ)
+$(BUILD)/kernel.elf $(BUILD)/kernel-test.elf: linker.ld
 	@echo "  LD      $@"
-	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(KERNEL_OBJ)
+	$(Q)$(LD) $(KERNEL_LDFLAGS) -o $@ $(filter %.o,$^)
 
 $(BUILD)/loader/%.o: %.c
 	@mkdir -p $(dir $@)
@@ -144,17 +166,19 @@ $(BUILD)/cmdline.txt: FORCE
 		echo "error: kernel command line of $$n bytes, at most 4095: shorten CMDLINE or INIT" >&2; exit 1; }
 	@cmp -s $@.tmp $@ || mv $@.tmp $@; rm -f $@.tmp
 
-$(ESP_IMG): $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh
+$(ESP_IMG): $(BUILD)/kernel.elf
+$(BUILD)/esp-test.img: $(BUILD)/kernel-test.elf
+$(ESP_IMG) $(BUILD)/esp-test.img: $(BUILD)/BOOTX64.EFI $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt scripts/mkesp.sh
 	@echo "  ESP     $@"
-	$(Q)scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(BUILD)/kernel.elf $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
+	$(Q)scripts/mkesp.sh $@ $(BUILD)/BOOTX64.EFI $(filter %.elf,$^) $(BUILD)/initrd.cpio $(BUILD)/cmdline.txt
 
-$(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(LOADER_OBJ)
+$(BUILD)/compile_commands.json: $(KERNEL_OBJ) $(SELFTEST_OBJ) $(LOADER_OBJ)
 	@{ echo '['; find $(BUILD) -name '*.o.json' | LC_ALL=C sort | xargs cat | sed '$$ s/,$$//'; echo ']'; } > $@
 	@ln -sf $(BUILD)/compile_commands.json compile_commands.json
 
 # SWAP is given to these two only: each test boot declares its own swap disk.
-run: all
-	SWAP="$(SWAP)" scripts/qemu.sh run $(ESP_IMG)
+run: all $(RUN_IMG)
+	SWAP="$(SWAP)" scripts/qemu.sh run $(RUN_IMG)
 
 debug: all
 	SWAP="$(SWAP)" scripts/qemu.sh debug $(ESP_IMG)

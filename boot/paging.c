@@ -11,11 +11,8 @@
  * off under the firmware, and then bit 63 would be a reserved-bit fault.
  */
 #include "loader.h"
+#include "mm/pgtable.h" /* PTE_P PTE_RW PTE_PS PTE_ADDR: the kernel's own entry bits */
 
-#define PTE_P  0x001ull /* present */
-#define PTE_RW 0x002ull /* writable */
-#define PTE_PS 0x080ull /* in a PD entry: 2 MiB page */
-#define PTE_ADDR 0x000ffffffffff000ull
 #define CR4_LA57 (1ull << 12) /* 5-level paging active */
 #define DIRECT_MAP_SLOT 256      /* PML4 index of BOOT_DIRECT_MAP */
 #define MAX_TOP (1ull << 46)     /* 64 TiB: the direct map may use PML4[256..383] */

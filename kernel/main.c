@@ -6,6 +6,7 @@
 #include "kernel/boot.h"
 #include "kernel/printk.h"
 #include "kernel/panic.h"
+#include "kernel/crash.h"
 #include "kernel/lib/cmdline.h"
 #include "kernel/lib/string.h"
 #include "kernel/symbols.h"
@@ -34,7 +35,6 @@
 #include "mm/summary.h"
 #include "mm/swapon.h"
 #include "tests/kernel/selftest.h"
-#include "tests/kernel/crash.h"
 
 struct boot_info boot_info;
 extern int console_loglevel;
@@ -115,8 +115,10 @@ void kernel_main(uint64_t boot_info_phys)
 	virtio_blk_init();     /* vda, vdb, ...: needs kmalloc, ioremap and the PIC */
 	swap_init();           /* swapon /dev/vda: reads its header, halting until the disk interrupts */
 
-	if (cmdline_has("selftest"))
+	if (cmdline_has("selftest") && run_selftests) /* NULL but in build/kernel-test.elf */
 		qemu_exit(run_selftests() ? QEMU_EXIT_FAIL : QEMU_EXIT_OK);
+	if (cmdline_has("selftest"))
+		pr_warn("selftest: the self-tests are not built into this kernel (they are in build/kernel-test.elf: make run KERNEL=kernel-test), booting on\n");
 	if (cmdline_has("crash"))
 		crash(cmdline_get("crash"));
 

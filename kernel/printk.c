@@ -17,7 +17,7 @@ static void emit_timestamp(void)
 {
 	char ts[32];
 	uint64_t ns = uptime_ns();
-	int n = snprintf(ts, sizeof(ts), "[%5lu.%06lu] ", ns / 1000000000, ns / 1000 % 1000000);
+	int n = snprintf(ts, sizeof(ts), "[%5lu.%06lu] ", ns / NSEC_PER_SEC, ns / 1000 % 1000000);
 	serial_write(ts, (size_t)n);
 }
 

@@ -48,7 +48,7 @@ long sys_sysinfo(void *info)
 	struct sysinfo_k si;
 	struct list_head *it;
 	memset(&si, 0, sizeof(si));
-	si.uptime = (int64_t)(uptime_ns() / 1000000000);
+	si.uptime = (int64_t)(uptime_ns() / NSEC_PER_SEC);
 	si.totalram = page_zone.managed * PAGE_SIZE;
 	si.freeram = nr_free_pages() * PAGE_SIZE;
 	si.totalswap = nr_swap_slots() * PAGE_SIZE;

@@ -5,6 +5,7 @@
  */
 #include "kernel/syscalls.h"
 #include "kernel/proc.h"
+#include "kernel/resource.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/uaccess.h"
@@ -136,9 +137,6 @@ long sys_umask(int mask)
 }
 
 struct rlimit_k { uint64_t cur, max; };
-#define RLIMIT_STACK  3
-#define RLIMIT_NOFILE 7
-#define RLIM_INFINITY (~0ull)
 
 /* rlimit_of: the (fixed) limit for @resource. */
 static struct rlimit_k rlimit_of(int resource)

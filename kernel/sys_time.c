@@ -9,8 +9,6 @@
 #include "kernel/errno.h"
 #include "drivers/rtc.h"
 
-#define NSEC 1000000000ull
-
 enum {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID,
 	CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME,
@@ -26,7 +24,7 @@ static uint64_t boot_epoch_ns;
 static uint64_t realtime_ns(void)
 {
 	if (!boot_epoch_ns)
-		boot_epoch_ns = rtc_read_epoch() * NSEC - uptime_ns();
+		boot_epoch_ns = rtc_read_epoch() * NSEC_PER_SEC - uptime_ns();
 	return boot_epoch_ns + uptime_ns();
 }
 
@@ -41,7 +39,7 @@ static bool clock_ns(int clock, uint64_t *ns)
 		*ns = uptime_ns();
 		return true;
 	case CLOCK_PROCESS_CPUTIME_ID: case CLOCK_THREAD_CPUTIME_ID:
-		*ns = (current->utime_ticks + current->stime_ticks) * (NSEC / HZ);
+		*ns = (current->utime_ticks + current->stime_ticks) * (NSEC_PER_SEC / HZ);
 		return true;
 	default:
 		return false;
@@ -53,14 +51,14 @@ long sys_clock_gettime(int clock, void *tp)
 	uint64_t ns;
 	if (!clock_ns(clock, &ns))
 		return -EINVAL;
-	struct timespec_k ts = { (int64_t)(ns / NSEC), (int64_t)(ns % NSEC) };
+	struct timespec_k ts = { (int64_t)(ns / NSEC_PER_SEC), (int64_t)(ns % NSEC_PER_SEC) };
 	return copy_to_user(tp, &ts, sizeof(ts));
 }
 
 long sys_gettimeofday(void *tv, void *tz)
 {
 	uint64_t ns = realtime_ns();
-	struct timeval_k t = { (int64_t)(ns / NSEC), (int64_t)(ns % NSEC / 1000) };
+	struct timeval_k t = { (int64_t)(ns / NSEC_PER_SEC), (int64_t)(ns % NSEC_PER_SEC / 1000) };
 	if (tv && copy_to_user(tv, &t, sizeof(t)))
 		return -EFAULT;
 	return tz ? clear_user(tz, 8) : 0;
@@ -68,7 +66,7 @@ long sys_gettimeofday(void *tv, void *tz)
 
 long sys_time(int64_t *t)
 {
-	int64_t now = (int64_t)(realtime_ns() / NSEC);
+	int64_t now = (int64_t)(realtime_ns() / NSEC_PER_SEC);
 	if (t && copy_to_user(t, &now, sizeof(now)))
 		return -EFAULT;
 	return now;
@@ -82,18 +80,18 @@ static long sleep_for(int clock, int flags, const void *req, void *rem)
 	uint64_t now;
 	if (copy_from_user(&ts, req, sizeof(ts)))
 		return -EFAULT;
-	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= (int64_t)NSEC)
+	if (ts.sec < 0 || ts.nsec < 0 || ts.nsec >= (int64_t)NSEC_PER_SEC)
 		return -EINVAL;
 	if (!clock_ns(clock, &now) || clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
-	uint64_t want = (uint64_t)ts.sec * NSEC + (uint64_t)ts.nsec;
+	uint64_t want = (uint64_t)ts.sec * NSEC_PER_SEC + (uint64_t)ts.nsec;
 	uint64_t delta = (flags & TIMER_ABSTIME) ? (want > now ? want - now : 0) : want;
 	uint64_t deadline = uptime_ns() + delta;
 	if (sleep_until(deadline) == 0)
 		return 0;
 	if (rem && !(flags & TIMER_ABSTIME)) {
 		uint64_t now_ns = uptime_ns(), left = deadline > now_ns ? deadline - now_ns : 0;
-		struct timespec_k r = { (int64_t)(left / NSEC), (int64_t)(left % NSEC) };
+		struct timespec_k r = { (int64_t)(left / NSEC_PER_SEC), (int64_t)(left % NSEC_PER_SEC) };
 		if (copy_to_user(rem, &r, sizeof(r)))
 			return -EFAULT;
 	}

@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#define NSEC_PER_SEC 1000000000L /* Linux: include/vdso/time64.h */
+
 extern uint64_t tsc_khz; /* TSC ticks per millisecond; 0 before calibration */
 
 /* time_init: calibrate the TSC against PIT channel 2 (~10 ms). Boot, once, IF=0. */

@@ -17,13 +17,11 @@
  * Lock: callers serialise changes to one tree (single CPU today).
  */
 #include "mm/pgtable.h"
+#include "mm/mm.h" /* USER_VA_END */
 #include "mm/page_alloc.h"
 #include "mm/tlb.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
-
-/* The lowest kernel-half address: user space is [0, USER_VA_END) (bit 47 clear). */
-#define USER_VA_END (1ull << 47)
 
 /* The flags of a non-leaf entry: the leaf decides the real permissions (SDM 4.6.1). */
 #define PTE_TABLE_FLAGS (PTE_P | PTE_RW)

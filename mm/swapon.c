@@ -22,7 +22,6 @@
 
 #define SECTORS_PER_PAGE (SWAP_PAGE_SIZE / VIRTIO_BLK_SECTOR)
 #define SCAN_ORDER       4 /* 2^4 frames: the SWAP_HEADER_SCAN bytes read at activation */
-#define SWAP_PRIORITY    (-2)
 /* The swap cache's index is one kmalloc block of a pointer per slot, at most
  * 4 MiB (the buddy's largest): 512 Ki slots, 2 GiB of swap. */
 #define SWAP_MAX_SLOTS   (4ul * 1024 * 1024 / sizeof(struct page *))

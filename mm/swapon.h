@@ -25,6 +25,9 @@ struct swap_area {
 
 extern struct swap_area *swap_area; /* NULL: no swap */
 
+/* The area's priority: Linux gives -2 to the first area swapon(2) adds without one. */
+#define SWAP_PRIORITY (-2)
+
 /* swap_init: activate /dev/vda as swap if it is valid and swap=off is absent; else log why not.
  * Boot, once, after virtio_blk_init, before anything else runs. */
 void swap_init(void);

@@ -36,7 +36,7 @@ KERNEL_START, KERNEL_END = 0xffffffff80000000, 0xffffffffffffffff
 # Left out of the trace: the boot's PIT busy-wait, whose polling reads block
 # on the I/O thread, so their traced repetitions vary from boot to boot
 # (the guest's instructions do not: the boot row is the same to the ns).
-UNTRACED = ("time_init",)
+UNTRACED = ("pit_calibrate_tsc",)
 TRACE = re.compile(r"^Trace \d+: \S+ \[[0-9a-f]+/([0-9a-f]+)/[0-9a-f]+/([0-9a-f]+)\]")
 # The instruction limit in a block's cflags (QEMU's CF_COUNT_MASK): icount makes
 # a shorter block at the same address when a timer is due within it.

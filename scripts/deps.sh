@@ -1,7 +1,8 @@
 #!/bin/sh
 # scripts/deps.sh - install the Debian packages the build, `make run` and
 # `make test` need, and only those that are missing. Called by the Makefile
-# before every build; silent when everything is present.
+# while it is read, until it has succeeded once (build/deps.stamp, newer than
+# this script); silent when everything is present.
 set -eu
 
 # "what to look for" "package" pairs: a command on PATH, or an absolute file.

@@ -41,12 +41,15 @@ set -- -accel tcg -machine pc -cpu qemu64 -m "${MEM:-512M}" \
 	${swap_img:+-drive if=none,id=swap,format=raw,cache=unsafe,file="$swap_img"} \
 	${swap_img:+-device virtio-blk-pci,drive=swap,disable-legacy=on} "$@" ${QEMUFLAGS:-}
 
+# The kernel's panic code, from its one home.
+panic_code=$(sed -n 's/^#define QEMU_EXIT_PANIC *\([0-9]*\).*/\1/p' "$here/arch/x86_64/qemu_exit.h")
+
 # decode: QEMU exits with (code << 1) | 1 through isa-debug-exit; give back the code.
 decode() {
 	status=$1
 	if [ $((status & 1)) -eq 1 ]; then
 		code=$(( status >> 1 ))
-		[ "$code" -eq 112 ] && echo "qemu: kernel panic" >&2
+		[ "$code" -eq "$panic_code" ] && echo "qemu: kernel panic" >&2
 		return "$code"
 	fi
 	[ "$status" -eq 0 ] && echo "qemu: guest reset or QEMU quit without an exit code" >&2

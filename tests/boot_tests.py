@@ -6,6 +6,8 @@ Each boot declares what the harness needs to judge it:
                    disk), a size ("64M", formatted by mkswap), or (size, damage) where
                    damage(path) breaks or remakes the image (run_tests.make_swap);
   cmdline          the kernel command line written to the image's cmdline.txt;
+  kernel           the ELF in build/ to boot instead of kernel.elf: "kernel-test.elf",
+                   the kernel with the in-kernel self-tests (tests/kernel/), for `selftest`;
   exit             the isa-debug-exit code the kernel must leave with (omitted: not judged);
   until            stop the boot once the serial log matches this regex (for boots that idle);
   expect / forbid  regexes the serial log must match in order / must not match;
@@ -14,11 +16,19 @@ Each boot declares what the harness needs to judge it:
   damage           a function (build, tdir, img) that breaks the image before booting.
 """
 import os
+import re
 import subprocess
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
-PANIC = 112  # arch/x86_64/qemu_exit.h QEMU_EXIT_PANIC
+
+def qemu_exit_code(name):
+    """The isa-debug-exit code QEMU_EXIT_<name>, read from its one home, arch/x86_64/qemu_exit.h."""
+    with open(os.path.join(ROOT, "arch", "x86_64", "qemu_exit.h")) as f:
+        return int(re.search(rf"^#define QEMU_EXIT_{name}\s+(\d+)", f.read(), re.M).group(1))
+
+
+PANIC = qemu_exit_code("PANIC")
 
 
 def replace_kernel(transform):
@@ -43,7 +53,7 @@ def delete_file(name):
 def boot_selftest(name, mem, timeout):
     """All self-tests, with a disk for the virtio-blk ones to overwrite (so not swap: swap=off)."""
     return dict(name=name, mem=mem, swap="16M", timeout=timeout, cmdline="selftest panic=-1 swap=off",
-                exit=0, selftests=True,
+                kernel="kernel-test.elf", exit=0, selftests=True,
                 expect=[r"loader: ImageBase 0x", r"kernel: x86-64 teaching kernel",
                         r"mm: kernel PML4 at phys 0x[0-9a-f]+ loaded into CR3",
                         r"^.*Mem: +\d+ +\d+ +\d+", r"\[vda\] 32768 512-byte logical blocks",
@@ -53,7 +63,7 @@ def boot_selftest(name, mem, timeout):
 
 
 def crash(kind, *expect):
-    """A deliberate crash (tests/kernel/crash.c): @expect in order, then it must end in a panic."""
+    """A deliberate crash (kernel/crash.c): @expect in order, then it must end in a panic."""
     return dict(name="crash_" + kind, mem="256M", swap=None, timeout=120,
                 cmdline=f"crash={kind} panic=-1", exit=PANIC,
                 expect=[rf"crash: triggering '{kind}'", *expect],
@@ -86,6 +96,11 @@ TESTS = [
     boot_selftest("selftest_512M", "512M", 240),
     # Above 4 GiB: RAM splits around the PCI hole and OVMF may load everything high.
     boot_selftest("selftest_5G", "5G", 480),
+    # The kernel `make run` boots has no self-tests: it says so and boots on.
+    dict(name="selftest_not_built_in", mem="256M", swap=None, timeout=120,
+         cmdline='selftest init="/bin/true" panic=-1', exit=0,
+         expect=[r"selftest: the self-tests are not built into this kernel", r"reboot: power off"],
+         forbid=[r"Kernel panic", r"selftest: \S+ \.\.\. ", r"selftests: \d+ passed"]),
     dict(name="boot_to_shell", mem="512M", swap=None, timeout=120, cmdline="",
          until=r"\$ $",
          expect=[r"loader: ImageBase", r"time: TSC \d+\.\d+ MHz", r"cpu: EFER.NXE CR0.WP CR4.PGE on",
@@ -111,7 +126,7 @@ TESTS = [
     crash("stack", r"!!! #DF double fault \(vector 8\)", r"RSP: ffffffff8[0-9a-f]{7}",
           r"crash_stack_recurse", r"repeated \d+ more times", r"\] crash_stack\+0x",
           r"\] kernel_main\+0x", r"Kernel panic - not syncing: Fatal exception: #DF"),
-    crash("bug", r"Kernel panic - not syncing: BUG_ON\(broken\) at tests/kernel/crash\.c:\d+",
+    crash("bug", r"Kernel panic - not syncing: BUG_ON\(broken\) at kernel/crash\.c:\d+",
           r"Call Trace:", r"\] crash_bug\+0x", r"\] crash\+0x", r"\] kernel_main\+0x"),
     loader_error("loader_kernel_bad_magic", replace_kernel(lambda d: b"\x7fELG" + d[4:]), None,
                  r"kernel\.elf"),

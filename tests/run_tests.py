@@ -7,8 +7,9 @@ Runs five kinds of tests and ends with the line "N passed, N failed":
   host   the cmocka unit tests in build/host/ (ASan/UBSan), one result per case;
   boot   the real kernel in QEMU (OVMF, TCG) from a copy of the real ESP image,
          each boot declared in boot_tests.py with its RAM, swap and timeout (one
-         that leaves one out fails without booting); a boot that
-         runs the in-kernel self-tests reports each self-test as a result;
+         that leaves one out fails without booting); a boot that runs the
+         in-kernel self-tests boots build/kernel-test.elf, the kernel that has
+         them, and reports each self-test as a result;
   gdb    real gdb attached to real QEMU (tests/gdb_test.py);
   user   the user programs of tests/user/ on Linux and in QEMU, compared, and in QEMU
          as many free frames after each as before (tests/user_tests.py).
@@ -29,8 +30,6 @@ import boot_tests  # noqa: E402  (the table of QEMU boots)
 import docs_test  # noqa: E402
 import gdb_test  # noqa: E402
 import user_tests  # noqa: E402
-
-QEMU_EXIT_PANIC = 112
 
 
 class Results:
@@ -79,11 +78,13 @@ def decode_exit(status):
 
 
 def make_image(build, test):
-    """A private copy of the ESP image with this test's cmdline.txt (and optional damage)."""
+    """A private copy of the ESP image with this test's kernel and cmdline.txt (and optional damage)."""
     tdir = os.path.join(build, "test")
     os.makedirs(tdir, exist_ok=True)
     img = os.path.join(tdir, test["name"] + ".img")
     shutil.copyfile(os.path.join(build, "esp.img"), img)
+    if "kernel" in test:
+        subprocess.run(["mcopy", "-o", "-i", img, os.path.join(build, test["kernel"]), "::/kernel.elf"], check=True)
     cmd = os.path.join(tdir, test["name"] + ".cmdline")
     with open(cmd, "wb") as f:
         f.write(test.get("cmdline_bytes") or (test.get("cmdline", "") + "\n").encode())

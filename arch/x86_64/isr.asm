@@ -3,9 +3,9 @@
 ; Each stub makes the stack look the same (struct trap_frame, trap_frame.h):
 ; vectors where the CPU pushes no error code get a 0 (SDM Vol. 3A 6.13), then
 ; the vector number; the common path pushes the general registers and calls
-; trap_dispatch(frame). A frame record links RBP to the interrupted code so a
-; backtrace walks from the handler into the code that trapped. The CPU aligned
-; RSP to 16 before its pushes; 22 quadwords keep it aligned at the call.
+; trap_dispatch(frame) (trap_frame.inc).
+
+%include "trap_frame.inc"
 
 bits 64
 section .text
@@ -38,47 +38,13 @@ isr%1:
 
 isr_common:
 	cld
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
-	mov rdi, rsp            ; struct trap_frame *
-	push qword [rsp + 17*8] ; a frame record {interrupted rbp, interrupted rip}:
-	push rbp                ; backtraces (ours and gdb's) continue into the code
-	mov rbp, rsp            ; that trapped
-	call trap_dispatch
-	add rsp, 16
+	TRAP_FRAME_PUSH_REGS
+	TRAP_FRAME_CALL trap_dispatch
 ; trap_return: pop a struct trap_frame at RSP and iretq. Also where a new
 ; process first enters user mode (ret_from_fork in switch.asm jumps here).
 global trap_return
 trap_return:
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
-	add rsp, 16             ; vector and error code
+	TRAP_FRAME_POP_REGS
 	iretq
 
 section .rodata

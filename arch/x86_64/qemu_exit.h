@@ -11,7 +11,7 @@
 
 #define QEMU_EXIT_PORT 0xf4
 
-/* Codes the harness (tests/run_tests.py) and scripts/qemu.sh decode. */
+/* Codes the harness (tests/boot_tests.py) and scripts/qemu.sh decode: both read them from here. */
 #define QEMU_EXIT_OK    0   /* QEMU status 1 */
 #define QEMU_EXIT_FAIL  1   /* QEMU status 3: self-tests failed */
 #define QEMU_EXIT_PANIC 112 /* QEMU status 225: kernel panic */

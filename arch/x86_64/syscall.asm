@@ -7,6 +7,8 @@
 ; every kernel path (fork, execve, signals, the scheduler) sees one layout.
 ; Single CPU: the user RSP is parked in a global, not in per-CPU GS space.
 
+%include "trap_frame.inc"
+
 bits 64
 section .text
 extern syscall_dispatch
@@ -27,43 +29,9 @@ syscall_entry:
 	push rcx                         ; rip
 	push 0                           ; error code
 	push SYSCALL_VECTOR
-	push rax
-	push rbx
-	push rcx
-	push rdx
-	push rsi
-	push rdi
-	push rbp
-	push r8
-	push r9
-	push r10
-	push r11
-	push r12
-	push r13
-	push r14
-	push r15
-	mov rdi, rsp                     ; struct trap_frame *
-	push qword [rsp + 17*8]          ; frame record {user rbp, user rip} for backtraces
-	push rbp
-	mov rbp, rsp
-	call syscall_dispatch            ; returns with IF=0, ready to leave
-	add rsp, 16
-	pop r15
-	pop r14
-	pop r13
-	pop r12
-	pop r11
-	pop r10
-	pop r9
-	pop r8
-	pop rbp
-	pop rdi
-	pop rsi
-	pop rdx
-	pop rcx
-	pop rbx
-	pop rax
-	add rsp, 16                      ; vector, error code
+	TRAP_FRAME_PUSH_REGS
+	TRAP_FRAME_CALL syscall_dispatch ; returns with IF=0, ready to leave
+	TRAP_FRAME_POP_REGS
 	; sysret reloads RIP from RCX and RFLAGS from R11, so it can only return
 	; to a frame whose RCX/R11 hold exactly those (an untouched syscall frame;
 	; execve and rt_sigreturn rewrite it), and it faults in ring 0 on a

@@ -69,7 +69,7 @@ static char *take_word(char **p, bool *at_end, bool *open)
 	char *start = *p, *in = *p, *out = *p;
 	bool quoted = false;
 
-	for (; *in != '\0' && (quoted || !is_space(*in)); in++) {
+	for (; *in != '\0' && (quoted || !isspace(*in)); in++) {
 		if (*in == '"')
 			quoted = !quoted;
 		else
@@ -95,7 +95,7 @@ static void split(bool cut_in_option)
 		bool at_end, open;
 		char *word;
 
-		if (is_space(*p)) {
+		if (isspace(*p)) {
 			p++;
 			continue;
 		}
@@ -119,10 +119,10 @@ void cmdline_parse(const char *line)
 	truncated = n == CMDLINE_MAX;
 	if (truncated) {
 		/* the cut falls inside an option when there is no space on either side */
-		cut_in_option = !is_space(line[n - 2]) && !is_space(line[n - 1]);
+		cut_in_option = !isspace(line[n - 2]) && !isspace(line[n - 1]);
 		n--;
 	}
-	while (n > 0 && is_space(line[n - 1]))
+	while (n > 0 && isspace(line[n - 1]))
 		n--;
 
 	memcpy(raw, line, n);
@@ -172,7 +172,7 @@ static bool parse_long(const char *s, long *out)
 		base = 16;
 		s += 2;
 	}
-	if (parse_digits(&s, base, &magnitude))
+	if (kstrtox_parse_digits(&s, base, &magnitude))
 		return false;
 	shift = suffix_shift(*s);
 	if (shift != 0) {
@@ -181,7 +181,7 @@ static bool parse_long(const char *s, long *out)
 		magnitude <<= shift;
 		s++;
 	}
-	return *s == '\0' && signed_long(magnitude, negative, out) == 0;
+	return *s == '\0' && kstrtox_signed_long(magnitude, negative, out) == 0;
 }
 
 /* cmdline_get_long: option @key as a number (see kernel/lib/cmdline.h), else @fallback. */

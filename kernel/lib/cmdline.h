@@ -21,8 +21,9 @@
 #define KERNEL_CMDLINE_H
 
 #include <stdbool.h>
+#include "boot/boot_info.h"
 
-#define CMDLINE_MAX         4096 /* bytes, with the terminating NUL */
+#define CMDLINE_MAX         BOOT_CMDLINE_MAX /* bytes, with the terminating NUL: the loader's limit */
 #define CMDLINE_MAX_OPTIONS 64
 
 /* cmdline_parse: replace the options with those of @line (NULL: none); keeps its own copy. */

@@ -15,7 +15,7 @@ static unsigned int digit_value(char c)
 	return 16;
 }
 
-int parse_digits(const char **s, unsigned int base, unsigned long *out)
+int kstrtox_parse_digits(const char **s, unsigned int base, unsigned long *out)
 {
 	const char *p = *s;
 	unsigned long n = 0;
@@ -32,7 +32,7 @@ int parse_digits(const char **s, unsigned int base, unsigned long *out)
 	return 0;
 }
 
-int signed_long(unsigned long magnitude, bool negative, long *res)
+int kstrtox_signed_long(unsigned long magnitude, bool negative, long *res)
 {
 	if (magnitude > (unsigned long)LONG_MAX + negative)
 		return -ERANGE;
@@ -55,8 +55,8 @@ int kstrtol(const char *s, long *res)
 	} else if (s[0] == '0') {
 		base = 8;
 	}
-	int err = parse_digits(&s, base, &magnitude);
+	int err = kstrtox_parse_digits(&s, base, &magnitude);
 	if (err)
 		return err;
-	return *s ? -EINVAL : signed_long(magnitude, negative, res);
+	return *s ? -EINVAL : kstrtox_signed_long(magnitude, negative, res);
 }

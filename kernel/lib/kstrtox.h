@@ -7,14 +7,14 @@
 
 #include <stdbool.h>
 
-/* parse_digits: one or more digits of @base (2..16, hex in either case) at *@s
+/* kstrtox_parse_digits: one or more digits of @base (2..16, hex in either case) at *@s
  * into *@out, advancing *@s past them. 0, -EINVAL (no digit) or -ERANGE (more
  * than an unsigned long holds); *@s and *@out change only on success. */
-int parse_digits(const char **s, unsigned int base, unsigned long *out);
+int kstrtox_parse_digits(const char **s, unsigned int base, unsigned long *out);
 
-/* signed_long: @magnitude, negated when @negative, as a long into *@res; 0, or
+/* kstrtox_signed_long: @magnitude, negated when @negative, as a long into *@res; 0, or
  * -ERANGE (*@res unchanged) when it does not fit. */
-int signed_long(unsigned long magnitude, bool negative, long *res);
+int kstrtox_signed_long(unsigned long magnitude, bool negative, long *res);
 
 /* kstrtol: the whole of @s as a long, as Linux's kstrtol(s, 0, res): an
  * optional sign, then 0x hex, 0 octal or decimal digits, nothing after them.

@@ -22,8 +22,9 @@ int strncmp(const char *a, const char *b, size_t n);
 char *strchr(const char *s, int c);
 size_t strlcpy(char *dst, const char *src, size_t size);
 
-/* is_space: whether @c is white space, as isspace() in the C locale (Linux: isspace). */
-static inline bool is_space(char c)
+/* isspace: whether @c is white space in the C locale (Linux: include/linux/ctype.h);
+ * int as C's, so that it matches the compiler's built-in declaration. */
+static inline int isspace(int c)
 {
 	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
 }

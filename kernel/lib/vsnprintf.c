@@ -11,8 +11,7 @@
  * compare them with libc's.
  */
 #ifdef HOST_TEST
-#define vsnprintf k_vsnprintf
-#define snprintf  k_snprintf
+#include "tests/host/k_vsnprintf_names.h"
 #endif
 
 #include <limits.h>

@@ -5,8 +5,8 @@
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
+#include "boot/boot_info.h"
 
-#define KERNEL_VA 0xffffffff80000000ull
 
 uint64_t kernel_pml4; /* mm/init.c's, which the host tests do not link */
 
@@ -64,7 +64,7 @@ void fake_kernel_pml4(void)
 	pt_seal_kernel_half(0); /* the last test's sealed root is gone: its frame may come back as ours */
 	kernel_pml4 = pt_alloc_root();
 	assert_int_not_equal(kernel_pml4, 0);
-	assert_int_equal(map_page(kernel_pml4, KERNEL_VA, pa, PTE_RW | PTE_NX), 0);
+	assert_int_equal(map_page(kernel_pml4, BOOT_KERNEL_VMA, pa, PTE_RW | PTE_NX), 0);
 }
 
 uint8_t *user_byte(struct mm *mm, uint64_t va)

@@ -10,6 +10,11 @@
 #include <stddef.h>
 #include <stdint.h>
 #include "mm/mm.h"
+#include "mm/page.h"
+
+#define P(n) ((uint64_t)(n) * PAGE_SIZE) /* n pages, in bytes */
+#define A(n) (BASE + P(n))               /* page n of the test's area: each test defines BASE */
+#define RW   (PROT_READ | PROT_WRITE)
 
 /* hog_all: take every free frame, then every kmalloc object of @size the slabs
  * still have, so the next frame or @size allocation fails. */

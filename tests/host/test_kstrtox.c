@@ -33,11 +33,11 @@ static void test_parse_digits_stops_at_a_non_digit(void **state)
 	unsigned long n = 7;
 
 	(void)state;
-	assert_int_equal(parse_digits(&s, 10, &n), 0);
+	assert_int_equal(kstrtox_parse_digits(&s, 10, &n), 0);
 	assert_int_equal(n, 123);
 	assert_ptr_equal(s, start + 3);
 	s = "fFz";
-	assert_int_equal(parse_digits(&s, 16, &n), 0);
+	assert_int_equal(kstrtox_parse_digits(&s, 16, &n), 0);
 	assert_int_equal(n, 0xff);
 	assert_int_equal(*s, 'z');
 }
@@ -48,16 +48,16 @@ static void test_parse_digits_failures_change_nothing(void **state)
 	unsigned long n = 7;
 
 	(void)state;
-	assert_int_equal(parse_digits(&s, 10, &n), -EINVAL);
+	assert_int_equal(kstrtox_parse_digits(&s, 10, &n), -EINVAL);
 	assert_ptr_equal(s, none);
 	s = "9";
-	assert_int_equal(parse_digits(&s, 8, &n), -EINVAL); /* not an octal digit */
+	assert_int_equal(kstrtox_parse_digits(&s, 8, &n), -EINVAL); /* not an octal digit */
 	s = big;
-	assert_int_equal(parse_digits(&s, 10, &n), -ERANGE); /* 2^64 */
+	assert_int_equal(kstrtox_parse_digits(&s, 10, &n), -ERANGE); /* 2^64 */
 	assert_ptr_equal(s, big);
 	assert_int_equal(n, 7);
 	s = "18446744073709551615";
-	assert_int_equal(parse_digits(&s, 10, &n), 0);
+	assert_int_equal(kstrtox_parse_digits(&s, 10, &n), 0);
 	assert_true(n == ULONG_MAX);
 }
 
@@ -96,12 +96,12 @@ static void test_signed_long_limits(void **state)
 	long v = 5;
 
 	(void)state;
-	assert_int_equal(signed_long(0, true, &v), 0);
+	assert_int_equal(kstrtox_signed_long(0, true, &v), 0);
 	assert_int_equal(v, 0);
-	assert_int_equal(signed_long((unsigned long)LONG_MAX + 1, true, &v), 0);
+	assert_int_equal(kstrtox_signed_long((unsigned long)LONG_MAX + 1, true, &v), 0);
 	assert_true(v == LONG_MIN);
 	v = 5;
-	assert_int_equal(signed_long((unsigned long)LONG_MAX + 1, false, &v), -ERANGE);
+	assert_int_equal(kstrtox_signed_long((unsigned long)LONG_MAX + 1, false, &v), -ERANGE);
 	assert_int_equal(v, 5);
 }
 

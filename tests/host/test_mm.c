@@ -20,10 +20,7 @@
 #include "kernel/errno.h"
 
 #define RAM_FRAMES 512
-#define P(n)  ((uint64_t)(n) * PAGE_SIZE)
 #define BASE  0x0000000000400000ull
-#define A(n)  (BASE + P(n))
-#define RW    (PROT_READ | PROT_WRITE)
 
 static uint64_t free_at_start, tables_at_start;
 
@@ -128,7 +125,7 @@ static void test_seal(void **state)
 	mm_destroy(mm);
 	expect_assert_failure(map_page(kernel_pml4, 0xffffa00000000000ull, pa, PTE_RW | PTE_NX));
 	assert_non_null(strstr(host_last_panic, "a new kernel-half PML4 entry for 0xffffa00000000000 after the seal"));
-	/* beside KERNEL_VA, under its existing PML4 entry: allowed */
+	/* beside BOOT_KERNEL_VMA, under its existing PML4 entry: allowed */
 	assert_int_equal(map_page(kernel_pml4, 0xffffffff80001000ull, pa, PTE_RW | PTE_NX), 0);
 	assert_int_equal(unmap_page(kernel_pml4, 0xffffffff80001000ull) & PTE_ADDR, pa);
 	mm_destroy(new_mm());

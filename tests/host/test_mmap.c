@@ -14,8 +14,6 @@
 #include "kernel/errno.h"
 
 #define RAM_FRAMES 512
-#define P(n)    ((uint64_t)(n) * PAGE_SIZE)
-#define RW      (PROT_READ | PROT_WRITE)
 #define ANON    (MAP_PRIVATE | MAP_ANONYMOUS)
 #define HEAP    0x0000000000600000ull /* start_brk of the test process */
 #define HINT    0x0000000070000000ull

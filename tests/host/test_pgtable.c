@@ -6,13 +6,13 @@
 #include <string.h>
 #include "tests/host/shim.h"
 #include "mm/pgtable.h"
+#include "boot/boot_info.h"
 #include "mm/page_alloc.h"
 #include "kernel/errno.h"
 
 #define RAM_FRAMES 256
 
 #define USER_VA   0x0000000000400000ull
-#define KERNEL_VA 0xffffffff80000000ull
 #define FRAME_PA  0x0000000123456000ull /* leaf frames are never touched: any address will do */
 
 static uint64_t root, free_at_start;
@@ -106,18 +106,18 @@ static void test_flags_every_level(void **state)
 
 	(void)state;
 	assert_int_equal(map_page(root, USER_VA, FRAME_PA, PTE_US), 0);
-	assert_int_equal(map_page(root, KERNEL_VA, FRAME_PA, PTE_RW | PTE_G | PTE_NX), 0);
+	assert_int_equal(map_page(root, BOOT_KERNEL_VMA, FRAME_PA, PTE_RW | PTE_G | PTE_NX), 0);
 	for (level = PT_PML4; level > PT_PTE; level--) {
 		assert_int_equal(entry_flags(USER_VA, level), table | PTE_US);
-		assert_int_equal(entry_flags(KERNEL_VA, level), table);
+		assert_int_equal(entry_flags(BOOT_KERNEL_VMA, level), table);
 		assert_true(page_test(table_below(USER_VA, level), PG_pgtable));
-		assert_int_equal(table_below(KERNEL_VA, level)->mapcount, 1);
+		assert_int_equal(table_below(BOOT_KERNEL_VMA, level)->mapcount, 1);
 	}
 	assert_int_equal(entry_flags(USER_VA, PT_PTE), PTE_P | PTE_US);
-	assert_int_equal(entry_flags(KERNEL_VA, PT_PTE), PTE_P | PTE_RW | PTE_G | PTE_NX);
-	assert_int_equal(*walk(root, KERNEL_VA, PT_PTE, false) & PTE_ADDR, FRAME_PA);
+	assert_int_equal(entry_flags(BOOT_KERNEL_VMA, PT_PTE), PTE_P | PTE_RW | PTE_G | PTE_NX);
+	assert_int_equal(*walk(root, BOOT_KERNEL_VMA, PT_PTE, false) & PTE_ADDR, FRAME_PA);
 	assert_int_equal(phys_to_page(root)->mapcount, 2);
-	assert_int_equal(pt_index(KERNEL_VA, PT_PML4), 511);
+	assert_int_equal(pt_index(BOOT_KERNEL_VMA, PT_PML4), 511);
 	assert_null(walk(root, USER_VA + PAGE_2M, PT_PTE, false)); /* no PT there */
 }
 
@@ -156,12 +156,12 @@ static void test_tables_freed_when_empty(void **state)
 static void test_kernel_pdpt_kept(void **state)
 {
 	(void)state;
-	assert_int_equal(map_page(root, KERNEL_VA, FRAME_PA, PTE_RW), 0);
+	assert_int_equal(map_page(root, BOOT_KERNEL_VMA, FRAME_PA, PTE_RW), 0);
 	assert_int_equal(vm_stat[NR_PAGETABLE], 4);
-	assert_int_not_equal(unmap_page(root, KERNEL_VA), 0);
+	assert_int_not_equal(unmap_page(root, BOOT_KERNEL_VMA), 0);
 	assert_int_equal(vm_stat[NR_PAGETABLE], 2); /* root + kernel PDPT */
-	assert_non_null(walk(root, KERNEL_VA, PT_PDPT, false));
-	assert_null(walk(root, KERNEL_VA, PT_PD, false));
+	assert_non_null(walk(root, BOOT_KERNEL_VMA, PT_PDPT, false));
+	assert_null(walk(root, BOOT_KERNEL_VMA, PT_PD, false));
 }
 
 /* A non-present but non-empty leaf (a swap entry, later) holds its slot and its tables. */
@@ -319,7 +319,7 @@ static void test_free_tree(void **state)
 
 	(void)state;
 	kroot = pt_alloc_root(); /* the kernel's PML4: its upper half is copied into every root */
-	assert_int_equal(map_page(kroot, KERNEL_VA, FRAME_PA, PTE_RW), 0);
+	assert_int_equal(map_page(kroot, BOOT_KERNEL_VMA, FRAME_PA, PTE_RW), 0);
 	kernel_tables = vm_stat[NR_PAGETABLE] - 1; /* all but the user root */
 	pml4 = phys_to_virt(root);
 	kpml4 = phys_to_virt(kroot);
@@ -329,13 +329,13 @@ static void test_free_tree(void **state)
 		assert_int_equal(map_page(root, va, FRAME_PA, PTE_RW | PTE_US), 0);
 	assert_int_equal(map_page(root, 0x00007ffffffff000ull, FRAME_PA, PTE_US), 0);
 	assert_int_equal(map_large_page(root, 0x0000000200000000ull, 0, PTE_US), 0);
-	assert_true(translate(root, KERNEL_VA, &pa, &flags)); /* through the shared half */
+	assert_true(translate(root, BOOT_KERNEL_VMA, &pa, &flags)); /* through the shared half */
 	assert_int_equal(vm_stat[NR_PAGETABLE], kernel_tables + 1 + 7); /* 2 PDPTs, 3 PDs, 2 PTs */
 
 	pt_free_tree(root);
 	assert_int_equal(vm_stat[NR_PAGETABLE], kernel_tables);
 	assert_int_equal(page_zone.nr_free, free_at_start - kernel_tables);
-	assert_true(translate(kroot, KERNEL_VA, &pa, &flags));
+	assert_true(translate(kroot, BOOT_KERNEL_VMA, &pa, &flags));
 	assert_int_equal(pa, FRAME_PA);
 	assert_true(page_test(phys_to_page(kpml4[511] & PTE_ADDR), PG_pgtable));
 }
@@ -376,9 +376,9 @@ static void test_corruption(void **state)
 	assert_non_null(strstr(host_last_panic, "entry_install: table pfn"));
 	pt->mapcount = 1;
 
-	pml4e = walk(root, KERNEL_VA, PT_PML4, false);
+	pml4e = walk(root, BOOT_KERNEL_VMA, PT_PML4, false);
 	*pml4e = 0x5000; /* not present, not empty */
-	expect_assert_failure(translate(root, KERNEL_VA, &(uint64_t){0}, &(uint64_t){0}));
+	expect_assert_failure(translate(root, BOOT_KERNEL_VMA, &(uint64_t){0}, &(uint64_t){0}));
 	assert_non_null(strstr(host_last_panic, "walk: non-present entry 0x5000 above the leaf level"));
 	*pml4e = 0;
 

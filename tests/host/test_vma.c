@@ -12,10 +12,7 @@
 #include "kernel/errno.h"
 
 #define RAM_FRAMES 256
-#define P(n)  ((uint64_t)(n) * PAGE_SIZE)
 #define BASE  0x0000000010000000ull /* an address well inside user space */
-#define A(n)  (BASE + P(n))         /* page n of the test area */
-#define RW    (PROT_READ | PROT_WRITE)
 
 static struct mm mm;
 static uint64_t free_at_start;

@@ -28,10 +28,7 @@
 
 #define RAM_FRAMES 512
 #define SWAP_SLOTS 64
-#define P(n)  ((uint64_t)(n) * PAGE_SIZE)
 #define BASE  0x0000000000400000ull
-#define A(n)  (BASE + P(n))
-#define RW    (PROT_READ | PROT_WRITE)
 
 static uint64_t free_at_start;
 

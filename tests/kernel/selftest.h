@@ -35,7 +35,8 @@ struct selftest {
 	} while (0)
 
 /* run_selftests: run every registered test (or the one named by "selftest=");
- * returns the number that failed. */
-int run_selftests(void);
+ * returns the number that failed. tests/kernel/ is linked into
+ * build/kernel-test.elf only: weak, so in build/kernel.elf it is NULL. */
+int run_selftests(void) __attribute__((weak));
 
 #endif

@@ -141,7 +141,7 @@ static unsigned run_workers(struct virtio_blk *d, int n, unsigned pages)
 /* mib_per_s10: @bytes over @ns in tenths of MiB/s (one decimal without floating point). */
 static uint64_t mib_per_s10(uint64_t bytes, uint64_t ns)
 {
-	return ns ? bytes * 10 * 1000000000ull / ns / (1 << 20) : 0;
+	return ns ? bytes * 10 * NSEC_PER_SEC / ns / (1 << 20) : 0;
 }
 
 SELFTEST(virtio_blk_concurrent)

@@ -17,8 +17,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE     4096ul
 #define USER_END (1ul << 47) /* the end of x86-64 user space */
 #define MAPPING  16          /* a page is mapped this many pages above the break's start */
 

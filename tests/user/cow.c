@@ -24,8 +24,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE     4096ul
 #define BIG      (16ul << 20)
 #define MEDIUM   (4ul << 20)
 #define SMALL    (1ul << 20)

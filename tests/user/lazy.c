@@ -18,8 +18,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE    4096ul
 #define BIG     (64ul << 20)
 #define TOUCHED 100
 #define STRIDE  (BIG / TOUCHED / PAGE * PAGE) /* TOUCHED pages spread over BIG */

@@ -15,8 +15,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE      4096ul
 #define ANON      (MAP_PRIVATE | MAP_ANONYMOUS)
 #define RW        (PROT_READ | PROT_WRITE)
 #define TASK_SIZE 0x7ffffffff000ul /* Linux's x86-64 user space end */

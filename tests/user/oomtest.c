@@ -29,8 +29,8 @@
 #include "leakcheck.h"
 #include "oom_adj.h"
 #include "test.h"
+#include "lib/pages.h"
 
-#define MIB (1ul << 20)
 
 static volatile int *flag; /* MAP_SHARED, touched before any fork: 1 = the holder has its memory */
 

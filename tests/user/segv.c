@@ -20,8 +20,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE  4096ul
 #define RW    (PROT_READ | PROT_WRITE)
 #define PAGES 8
 

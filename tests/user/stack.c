@@ -14,8 +14,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE  4096ul
 #define FRAME 4096   /* the local array of each level of recurse() */
 #define BIG   (2ul << 20)
 

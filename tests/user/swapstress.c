@@ -26,8 +26,8 @@
 #include <unistd.h>
 
 #include "leakcheck.h"
+#include "lib/pages.h"
 
-#define PAGE 4096ul
 #define WORDS (PAGE / sizeof(uint64_t))
 
 /* word: the value of word @w of page @p in pattern @pat (a cheap mix, no two pages alike). */

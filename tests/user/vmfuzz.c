@@ -33,8 +33,8 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/pages.h"
 
-#define PAGE          4096ul
 #define ARENA         ((char *)(0x8000000000ul - (16ul << 20))) /* 512 GiB - 16 MiB */
 #define ARENA_PAGES   16384ul                                   /* 64 MiB */
 #define HEAP_PAGES    256ul  /* the brk heap goes up to 1 MiB */

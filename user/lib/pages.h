@@ -1,6 +1,6 @@
 /*
  * user/lib/pages.h - memory page by page, for the demos that make paging
- * visible (demo_demand, demo_cow, faultcost).
+ * visible (demo_demand, demo_cow, faultcost) and for the tests of tests/user/.
  */
 #ifndef USER_LIB_PAGES_H
 #define USER_LIB_PAGES_H

@@ -79,7 +79,7 @@ static int parse_pid(const char *name, size_t len)
 	const char *end = name;
 	unsigned long pid;
 
-	if (name[0] == '0' || parse_digits(&end, 10, &pid) || end != name + len || pid > INT_MAX)
+	if (name[0] == '0' || kstrtox_parse_digits(&end, 10, &pid) || end != name + len || pid > INT_MAX)
 		return -1;
 	return (int)pid;
 }

@@ -114,10 +114,10 @@ static int parse_number(const char *ubuf, size_t n, long *val)
 		return -EINVAL;
 	if (copy_from_user(buf, ubuf, n))
 		return -EFAULT;
-	while (n > 0 && is_space(buf[n - 1]))
+	while (n > 0 && isspace(buf[n - 1]))
 		n--;
 	buf[n] = '\0';
-	while (is_space(buf[start]))
+	while (isspace(buf[start]))
 		start++;
 	return kstrtol(buf + start, val);
 }

@@ -15,6 +15,7 @@
 #include "kernel/fs/proc/procfs_entries.h"
 #include "kernel/fs/proc/procfs_task_mmu.h"
 #include "kernel/proc.h"
+#include "kernel/resource.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"
 #include "mm/kmalloc.h"
@@ -24,7 +25,6 @@
 
 #define CAP_FULL_SET 0x000001fffffffffful /* capabilities 0..40, Linux 6.1's CAP_LAST_CAP */
 #define PF_KTHREAD 0x00200000u             /* the one task flag that applies here */
-#define RLIM_INFINITY (~0ul)
 #define TASK_PRIO 20                       /* a nice-0 task's priority as stat shows it */
 #define CMDLINE_MAX PAGE_SIZE              /* bytes of arguments shown, at most */
 

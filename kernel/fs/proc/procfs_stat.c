@@ -14,7 +14,6 @@
 #include "kernel/time.h"
 #include "drivers/rtc.h"
 
-#define NSEC_PER_SEC 1000000000ul
 #define NR_SOFTIRQS 10 /* Linux's softirq kinds: the "softirq" line's columns */
 
 /* show_cpu_line: one "cpuN" line: user nice system idle iowait irq softirq steal guest guest_nice. */

@@ -11,8 +11,6 @@
 #include "mm/swap.h"
 #include "mm/swapon.h"
 
-#define SWAP_PRIORITY (-2)
-
 /* show_swaps: Linux's "%*s%s\t%lu\t%s%lu\t%s%d\n": the name padded to 40
  * columns, sizes in KiB, an extra tab after a size of fewer than 8 digits. */
 int show_swaps(struct seq_buf *s, struct process *p)

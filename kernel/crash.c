@@ -1,6 +1,6 @@
-/* tests/kernel/crash.c - deliberate kernel crashes (see crash.h). */
+/* kernel/crash.c - deliberate kernel crashes (see crash.h). */
 #include <stdint.h>
-#include "tests/kernel/crash.h"
+#include "kernel/crash.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
 #include "kernel/lib/string.h"
