@@ -6,10 +6,12 @@
 ; trap_dispatch(frame) (trap_frame.inc).
 
 %include "trap_frame.inc"
+%include "extable.inc"
 
 bits 64
 section .text
 extern trap_dispatch
+extern bad_iret
 global isr_stub_table
 
 %macro ISR_NOERR 1
@@ -42,10 +44,13 @@ isr_common:
 	TRAP_FRAME_CALL trap_dispatch
 ; trap_return: pop a struct trap_frame at RSP and iretq. Also where a new
 ; process first enters user mode (ret_from_fork in switch.asm jumps here).
-global trap_return
+; Its iretq, like syscall.asm's, has an exception-table entry (bad_iret.asm).
+global trap_return, trap_return_iretq
 trap_return:
 	TRAP_FRAME_POP_REGS
+trap_return_iretq:
 	iretq
+EXTABLE_ENTRY trap_return_iretq, bad_iret
 
 section .rodata
 align 8

@@ -8,11 +8,13 @@
 ; Single CPU: the user RSP is parked in a global, not in per-CPU GS space.
 
 %include "trap_frame.inc"
+%include "extable.inc"
 
 bits 64
 section .text
 extern syscall_dispatch
 extern syscall_kernel_rsp
+extern bad_iret
 global syscall_entry
 
 %define USER_CS (0x20 | 3)
@@ -45,7 +47,10 @@ syscall_entry:
 	mov rsp, [rsp + 24]              ; user rsp
 	o64 sysret
 .iret:
+global syscall_return_iretq
+syscall_return_iretq:
 	iretq
+EXTABLE_ENTRY syscall_return_iretq, bad_iret
 
 section .rodata
 user_rip_max: dq 0x00007fffffffffff  ; the top of the lower canonical half

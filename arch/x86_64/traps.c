@@ -16,6 +16,7 @@
 #include "kernel/entry.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
+#include "kernel/exit.h"
 #include "arch/x86_64/traps.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pic.h"
@@ -134,4 +135,14 @@ void trap_dispatch(struct trap_frame *f)
 		pr_warn("trap: unexpected interrupt vector %lu\n", f->vector);
 	if (trap_from_user(f))
 		exit_to_user(f);
+}
+
+void iret_fault(const uint64_t *frame)
+{
+	if (!current->mm || frame != &current->tf->rip || (frame[1] & 3) != 3)
+		panic("iret_fault: iretq refused a kernel frame at %p (ip %lx cs %lx)", (void *)frame,
+		      frame[0], frame[1]);
+	pr_info("pid %d (%s): return to user mode refused (ip %lx cs %lx ss %lx), signal %d\n", current->pid,
+		current->comm, frame[0], frame[1], frame[4], SIGSEGV);
+	do_exit(W_SIGNALED(SIGSEGV));
 }

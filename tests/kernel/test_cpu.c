@@ -66,3 +66,18 @@ SELFTEST(kernel_image_w_xor_x)
 	EXPECT(check_range(__data_start, __kernel_end, 1, 1) == 0);
 	return 0;
 }
+
+/* Both ways back to user mode end in an iretq (arch/x86_64/isr.asm, syscall.asm). */
+extern const char trap_return_iretq[], syscall_return_iretq[], bad_iret[];
+
+/* Each iretq that returns to user mode has an exception-table entry, so a frame
+ * the CPU refuses kills the process, not the kernel (bad_iret.asm). TCG does
+ * not raise the #GP a real CPU does for a non-canonical RIP, so the wiring is
+ * what can be checked here. */
+SELFTEST(iretq_has_a_fixup)
+{
+	EXPECT(extable_lookup((uint64_t)trap_return_iretq) == (uint64_t)bad_iret);
+	EXPECT(extable_lookup((uint64_t)syscall_return_iretq) == (uint64_t)bad_iret);
+	EXPECT(extable_lookup((uint64_t)trap_return_iretq + 2) == 0); /* only the instruction itself */
+	return 0;
+}
