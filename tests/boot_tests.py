@@ -289,8 +289,8 @@ TESTS += [
     # Exhaustion without a storm (mm/oom.c, kernel/fork.c): a crowd of hogs is killed one
     # at a time with one task dump per kill (a fault while a victim is dying waits for it,
     # silently); a fork bomb and a zombie storm get EAGAIN at threads-max, no OOM at all.
-    reclaim_boot("oom_crowd", "64M", None, "/tests/oomtest crowd 12", 180,
-                 r"Out of memory: Killed process \d+ \(hog\)", r"crowd: 12 of 12 hogs killed by SIGKILL",
+    reclaim_boot("oom_crowd", "64M", None, "/tests/oomtest crowd 60", 240,
+                 r"Out of memory: Killed process \d+ \(hog\)", r"crowd: 60 of 60 hogs killed by SIGKILL",
                  r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure",
                  same_count=[(r"Tasks state \(memory values in pages\)", r"Out of memory: Killed process")]),
     reclaim_boot("forkbomb_tree", "64M", None, "/tests/leakrun /tests/forkbomb tree", 180,
