@@ -248,7 +248,7 @@ def match(pattern, actual, rules):
 
 
 def skeleton(line):
-    line = re.sub(r"^\$ ", "", line)
+    line = re.sub(r"^(\$ )+", "", line)
     return re.sub(r"\s+", " ", re.sub(r"(0x)?[0-9a-fA-F]+", "#", line)).strip()
 
 
@@ -493,9 +493,9 @@ def boot_debug(build, block, spec, img, swap, timeout):
             gdb.send(inp)
             out, problem = gdb.wait_prompt()
             if len(inp) > 1:  # the continuation prompts ">" printed for each line after the first
-                out = re.sub(r"^(>)+", "", out)
-            outs.append([clean(x) for x in out.split("\n")][:-1] if out.endswith("\n") else
-                        [clean(x) for x in out.split("\n")])
+                out = re.sub(r"^(\s*>)+", "", out)
+            lines = [clean(x) for x in out.split("\n")]
+            outs.append(lines[:-1] if lines[-1] == "" else lines)
             if problem:
                 problem = f"{problem} at `{inp[0]}`"
     finally:
