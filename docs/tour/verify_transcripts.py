@@ -109,40 +109,45 @@ TIMEOUTS = {
 MAKEFILE_DEFAULTS = {"MEM": "512M", "SWAP": "256M", "INIT": "", "CMDLINE": "", "EXTRA": ""}
 DECLARED = ("MEM", "SWAP")  # what every block's command must write out
 
-# The fields that may vary between two runs of the same build under TCG: (name,
-# a pattern for the line, the groups in it that are numbers matched as numbers).
+# The fields that may vary between two runs of the same build under TCG. Each is
+# (name, the blocks it applies to (None: all), a pattern for one kind of line, the
+# groups of the pattern that are numbers matched as numbers). Nothing else varies.
+RECLAIM = {"08-reclaim#1", "08-reclaim#2"}  # the blocks where kswapd races the program
 VARYING = [
     # printk's time stamp (TSC-based, host timing): "[    0.058981] ..."
-    ("printk time stamp", re.compile(r"^(?:\$ )?\[ *(\d+\.\d+)\] "), (1,)),
-    # /proc/pagefault_trace: the last column is TSC cycles of the fault, host timing
-    ("pagefault_trace cycles",
-     re.compile(r"^ +\d+ +\d+ \S+ +[0-9a-f]{16} [0-9a-f]{16} 0x[0-9a-f]{2} \S+ +.+? +(?:minor|major|segv|oom)\S* +(\d+)$"),
-     (1,)),
+    ("printk time stamp", None, re.compile(r"^(?:\$ )*\[ *(\d+\.\d+)\] "), (1,)),
+    # /proc/pagefault_trace: the last column is TSC cycles spent on the fault
+    ("pagefault_trace cycles", None,
+     re.compile(r"^(?:\$ )*\s+\d+\s+\d+ \S+\s+[0-9a-f]{16} [0-9a-f]{16} 0x[0-9a-f]{2} \S+\s+.+?\s+"
+                r"(?:minor|major|segv|oom)\S*\s+(\d+)$"), (1,)),
     # gdb's pftrace: the last column is the fault's cycles
-    ("pftrace cycles", re.compile(r"^ +\d+ +\d+ \S+ +[0-9a-f]+ +[0-9a-f]+ 0x[0-9a-f]{2} FAULT_\w+ +(\d+)$"), (1,)),
-    # the reclaim counters of /proc/vmstat: how much kswapd did before the
-    # allocating task reclaimed itself depends on when the timer let it run
-    ("vmstat reclaim counter",
-     re.compile(r"^(?:pgscan|pgsteal|pageoutrun|allocstall|pswpin|pswpout|pgpgin|pgpgout|pgmajfault|"
-                r"kswapd|swap_ra|swap_ra_hit|workingset|pgrotated|pgactivate|pgdeactivate|pgrefill)\w* (\d+)$"),
+    ("pftrace cycles", None, re.compile(r"^\s+\d+\s+\d+ \S+\s+[0-9a-f]+\s+[0-9a-f]+ 0x[0-9a-f]{2} FAULT_\w+\s+(\d+)$"),
      (1,)),
+    # /proc/vmstat's reclaim and swap counters: how much kswapd did before the
+    # allocating task reclaimed itself depends on when the timer let it run
+    ("vmstat reclaim counter", RECLAIM,
+     re.compile(r"^(?:\$ )*(?:pgscan|pgsteal|pageoutrun|allocstall|pswpin|pswpout|pgpgin|pgpgout|pgmajfault|"
+                r"swap_ra|pgrotated|pgactivate|pgdeactivate|pgrefill|nr_\w+|pgfault\w*)\w* (\d+)$"), (1,)),
     # demo_swap's rows, counted while kswapd and the program race for frames
-    ("demo_swap row", re.compile(r"^(?:start|written|read pass \d+) +VmRSS +(\d+) kB +VmSwap +(\d+) kB +"
-                                 r"majflt +(\d+) +pswpout +(\d+) +pswpin +(\d+)$"), (1, 2, 3, 4, 5)),
-    # free's and /proc/swaps' swap use after demo_swap: the pages left in swap
-    # depend on which pages kswapd took last
-    ("swap in use after reclaim", re.compile(r"^(?:Mem|Swap): +\d+ +(\d+) +(\d+) +\d+ +\d+ +(\d+)$"), (1, 2, 3)),
-    ("swap in use after reclaim", re.compile(r"^Swap: +\d+ +(\d+) +(\d+)$"), (1, 2)),
-    ("swap in use after reclaim", re.compile(r"^/dev/vda +partition\t\d+\t\t(\d+)\t\t-?\d+$"), (1,)),
-    ("swap in use after reclaim", re.compile(r"^(?:VmSwap|SwapCached|SwapFree|MemFree|MemAvailable|Cached|"
-                                             r"Active\(anon\)|Inactive\(anon\)|AnonPages|Active|Inactive):"
-                                             r" +(\d+) kB$"), (1,)),
+    ("demo_swap row", RECLAIM, re.compile(r"^(?:start|written|read pass \d+) +VmRSS +(\d+) kB +VmSwap +(\d+) kB +"
+                                          r"majflt +(\d+) +pswpout +(\d+) +pswpin +(\d+)$"), (1, 2, 3, 4, 5)),
+    # after demo_swap, which of its pages are still in swap depends on which
+    # pages kswapd took last: free's used/free/available, /proc/swaps' Used,
+    # and the meminfo/status fields that count them
+    ("memory in use after reclaim", RECLAIM,
+     re.compile(r"^(?:\$ )*Mem: +\d+ +(\d+) +(\d+) +\d+ +(\d+) +(\d+)$"), (1, 2, 3, 4)),
+    ("memory in use after reclaim", RECLAIM, re.compile(r"^(?:\$ )*Swap: +\d+ +(\d+) +(\d+)$"), (1, 2)),
+    ("memory in use after reclaim", RECLAIM, re.compile(r"^(?:\$ )*/dev/vda +partition\t\d+\t\t(\d+)\t\t-?\d+$"),
+     (1,)),
+    ("memory in use after reclaim", RECLAIM,
+     re.compile(r"^(?:\$ )*(?:VmSwap|VmRSS|RssAnon|SwapCached|SwapFree|MemFree|MemAvailable|Cached|Active\(anon\)|"
+                r"Inactive\(anon\)|AnonPages|Active|Inactive|Mapped|PageTables|Unevictable|Mlocked):\s+(\d+) kB$"),
+     (1,)),
+    # the frame a page gets when it comes back from swap: whichever frame
+    # reclaim freed last
+    ("frame after swap-in", RECLAIM, re.compile(r"^  PT +\[ *\d+\] at 0x[0-9a-f]+: 0x([0-9a-f]+)  P "), (1,)),
+    ("frame after swap-in", RECLAIM, re.compile(r"^  -> PA 0x([0-9a-f]+) \(frame 0x([0-9a-f]+)\)$"), (1, 2)),
 ]
-# Chapters whose numbers in the VARYING lines above are reclaim-dependent; the
-# time stamp and cycles rules apply everywhere, the reclaim ones only in these
-# blocks (elsewhere the same fields are deterministic and checked exactly).
-RECLAIM_BLOCKS = {"08-reclaim#1", "08-reclaim#2"}
-EVERYWHERE = {"printk time stamp", "pagefault_trace cycles", "pftrace cycles"}
 
 GDB_ERRORS = re.compile(r'^(?:Function ".*" not defined\.|No symbol ".*" in current context\.|'
                         r"No symbol table is loaded|Remote connection closed|The program is not being run\.|"
@@ -196,7 +201,7 @@ def clean(line):
 
 def masked(line, rules):
     """@line with the numbers of its VARYING fields replaced by '<#>'."""
-    for _, pat, groups in rules:
+    for _, _, pat, groups in rules:
         m = pat.search(line)
         if m:
             spans = sorted((m.span(g) for g in groups), reverse=True)
@@ -207,7 +212,7 @@ def masked(line, rules):
 
 
 def rules_for(block):
-    return [r for r in VARYING if r[0] in EVERYWHERE or block.name in RECLAIM_BLOCKS]
+    return [r for r in VARYING if r[1] is None or block.name in r[1]]
 
 
 def match(pattern, actual, rules):
@@ -265,10 +270,28 @@ def rebuild(pattern, actual, notes, what, rules):
     out, pos, last = [], 0, None
     if pattern[0] == "...":
         out.append("...")
+    # Where each run of lines between `...` is now: the first place where the whole
+    # run matches with numbers ignored, else each line on its own.
+    placed, seg_start = {}, 0
+    for i in range(len(pattern) + 1):
+        if i == len(pattern) or pattern[i] == "...":
+            seg = [skeleton(x) for x in pattern[seg_start:i]]
+            if seg:
+                c = next((c for c in range(placed.get("pos", 0), len(actual) - len(seg) + 1)
+                          if sk[c:c + len(seg)] == seg), None)
+                if c is not None:
+                    for k in range(len(seg)):
+                        placed[seg_start + k] = c + k
+                    placed["pos"] = c + len(seg)
+            seg_start = i + 1
     for i, line in enumerate(pattern):
         if line == "...":
             continue
-        j = next((k for k in range(pos, len(actual)) if sk[k] == skeleton(line) and actual[k] == line), None)
+        j = placed.get(i)
+        if j is not None and j < pos:
+            j = None
+        if j is None:
+            j = next((k for k in range(pos, len(actual)) if sk[k] == skeleton(line) and actual[k] == line), None)
         if j is None:
             j = next((k for k in range(pos, len(actual)) if sk[k] == skeleton(line)), None)
         if j is None:
