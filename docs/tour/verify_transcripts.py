@@ -1,14 +1,15 @@
 #!/usr/bin/env python3
 """docs/tour/verify_transcripts.py - every transcript of the docs, replayed against the built kernel.
 
-    python3 docs/tour/verify_transcripts.py [--refresh] [--build DIR] [CHAPTER.md [N...]]
+    python3 docs/tour/verify_transcripts.py [--refresh] [--show] [--build DIR] [CHAPTER.md [N...]]
 
 `make test` runs this as the suite `transcript` (tests/run_tests.py, one result
 per block, named `transcript/CHAPTER#N`, N counting from 1 in the chapter);
 alone it checks every chapter, or one chapter's blocks N..., and exits 1 when a
 block is stale. With --refresh it rewrites the stale blocks from the real runs
 (unattended, every chapter) and prints what it could not fix: rerun it after
-changing the code, then read the prose around each rewritten block.
+changing the code, then read the prose around each rewritten block. --show
+prints each block's real output, to choose other lines to show.
 
 What a transcript is
 --------------------
@@ -146,6 +147,9 @@ VARYING = [
     # the frame a page gets when it comes back from swap: whichever frame
     # reclaim freed last
     ("frame after swap-in", RECLAIM, re.compile(r"^  PT +\[ *\d+\] at 0x[0-9a-f]+: 0x([0-9a-f]+)  P "), (1,)),
+    # the I/O request on the stack of whoever paged out (kswapd, or the program
+    # reclaiming directly)
+    ("pageout requester's stack", RECLAIM, re.compile(r"\bio=(?:io@entry=)?0x([0-9a-f]+)"), (1,)),
     ("frame after swap-in", RECLAIM, re.compile(r"^  -> PA 0x([0-9a-f]+) \(frame 0x([0-9a-f]+)\)$"), (1, 2)),
 ]
 
@@ -656,6 +660,7 @@ def main():
     ap.add_argument("--refresh", action="store_true", help="rewrite stale blocks from real runs")
     ap.add_argument("--build", default=os.path.join(ROOT, "build"))
     ap.add_argument("--jobs", type=int, default=2)
+    ap.add_argument("--show", action="store_true", help="print the real output of the blocks (to pick lines to show)")
     ap.add_argument("chapter", nargs="?")
     ap.add_argument("blocks", nargs="*", type=int)
     args = ap.parse_args()
@@ -670,6 +675,15 @@ def main():
         jobs = [(b, pool.submit(run_one, build, b, results)) for b in blocks]
         replays = [(b, j.result()) for b, j in jobs]
     failed = sum(1 for r in results.rows if not r[2])
+    if args.show:
+        for b, r in replays:
+            print(f"==== {b.name}: {b.cmd}")
+            if r and b.debug:
+                print("\n".join(r["pre"]))
+                for (inp, _), out in zip(gdb_units(b)[1], r["outs"]):
+                    print("\n".join(["(gdb) " + inp[0]] + [" >" + x for x in inp[1:]] + out))
+            elif r:
+                print("\n".join(r["out"]))
     if args.refresh:
         todo, human = {}, []
         for b, r in replays:
