@@ -52,10 +52,12 @@ deterministic for a given build, RAM and swap size, so they are checked.
 
 May vary (the number is then matched as a number, any value): only the fields
 of VARYING below, each a pattern for one kind of line naming the numbers in it
-that TCG timing changes between two runs of the same build: the printk time
-stamp, TSC cycle counts of the fault trace, and the counters of reclaim that
-depend on when kswapd ran. Nothing else; a new varying field goes into VARYING
-with a comment saying why.
+that TCG timing changes between two runs of the same build, each scoped to the
+blocks where it varies: everywhere, the printk time stamp and the TSC cycle
+counts of the fault trace; in chapter 8's two reclaim blocks, the counters,
+sizes and frames that depend on when kswapd ran; in chapter 2's session, the
+frames hello's page tables got (they depend on when a zombie was reaped).
+Nothing else; a new varying field goes into VARYING with a comment saying why.
 
 gdb staying in step
 -------------------
