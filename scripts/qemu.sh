@@ -57,10 +57,16 @@ decode() {
 }
 
 # feed SERIAL-LOG QEMU-PID: copy stdin to the guest once the kernel owns the
-# serial port, then send Ctrl-D (end of file for the console's reader). Sooner,
-# the firmware would take the bytes for keystrokes and the kernel's UART set-up
-# would drop them. The sign is the kernel's "boot complete" line; when a low
-# loglevel hides it, 10 s after the loader left the firmware. Gives up if QEMU exits.
+# serial port, a line at a time, then send Ctrl-D (end of file for the console's
+# reader). Sooner, the firmware would take the bytes for keystrokes and the
+# kernel's UART set-up would drop them. The sign is the kernel's "boot complete"
+# line; when a low loglevel hides it, 10 s after the loader left the firmware.
+# Each line waits for the shell's prompt ("$ " at the end of the log, after the
+# previous line's echo), as someone typing would: all at once, the echo of the
+# lines typed ahead would land in the middle of the first command's output, at
+# a place that changes from run to run (docs/tour/verify_transcripts.py compares
+# such output exactly). A program that reads the console instead of the shell
+# gets its line after 5 s without a prompt. Gives up if QEMU exits.
 feed() {
 	waited=0
 	until grep -q "kernel: boot complete" "$1" 2>/dev/null || [ "$waited" -ge 100 ]; do
@@ -68,8 +74,29 @@ feed() {
 		grep -q "loader: exiting boot services" "$1" 2>/dev/null && waited=$((waited + 1))
 		sleep 0.1
 	done
-	cat
+	need=0
+	while IFS= read -r line || [ -n "$line" ]; do
+		prompt "$1" "$2" "$need" || return 0
+		size=$(wc -c <"$1")
+		printf '%s\n' "$line"
+		need=$((size + ${#line} + 1)) # its echo at least, then the next prompt
+	done
+	prompt "$1" "$2" "$need" || return 0
 	printf '\004'
+}
+
+# prompt SERIAL-LOG QEMU-PID SIZE: wait until the log, at least SIZE bytes long,
+# ends with the shell's prompt; at most 5 s. Fails if QEMU exited.
+prompt() {
+	tries=0
+	while [ "$tries" -lt 100 ]; do
+		kill -0 "$2" 2>/dev/null || return 1
+		if [ "$(wc -c <"$1")" -ge "$3" ] && [ "$(tail -c 2 "$1")" = '$ ' ]; then
+			return 0
+		fi
+		tries=$((tries + 1))
+		sleep 0.05
+	done
 }
 
 # run_piped QEMU-ARGS...: QEMU with a plain serial port on stdout, its input

@@ -12,7 +12,11 @@ Runs five kinds of tests and ends with the line "N passed, N failed":
          them, and reports each self-test as a result;
   gdb    real gdb attached to real QEMU (tests/gdb_test.py);
   user   the user programs of tests/user/ on Linux and in QEMU, compared, and in QEMU
-         as many free frames after each as before (tests/user_tests.py).
+         as many free frames after each as before (tests/user_tests.py);
+  transcript  every transcript block of docs/tour/*.md and docs/*.md replayed on
+         its own boot and compared with what the block shows, one result per block
+         (transcript/CHAPTER#N; docs/tour/verify_transcripts.py says what must match,
+         and its --refresh rewrites stale blocks).
 A hung boot is a failed test (timeout), never a hung `make test`.
 """
 import argparse
@@ -30,6 +34,8 @@ import boot_tests  # noqa: E402  (the table of QEMU boots)
 import docs_test  # noqa: E402
 import gdb_test  # noqa: E402
 import user_tests  # noqa: E402
+sys.path.insert(0, os.path.join(ROOT, "docs", "tour"))
+import verify_transcripts  # noqa: E402  (the docs' transcripts)
 
 
 class Results:
@@ -186,7 +192,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--build", default="build")
     ap.add_argument("--only", help="regex of test names to run")
+    ap.add_argument("--list", action="store_true", help="list the QEMU tests' names (boot, transcript) and exit")
     args = ap.parse_args()
+    if args.list:
+        for t in boot_tests.TESTS:
+            print("boot/" + t["name"])
+        for b in verify_transcripts.select():
+            print("transcript/" + b.name)
+        return
     build = os.path.abspath(args.build)
     results = Results()
     started = time.monotonic()
@@ -205,6 +218,7 @@ def main():
             jobs.append(pool.submit(gdb_test.run_page_fault, build, results))
         if not args.only or re.search(args.only, "user"):
             jobs.append(pool.submit(user_tests.run, build, results))
+        jobs += verify_transcripts.submit(pool, build, results, args.only)
         for j in jobs:
             j.result()
 
