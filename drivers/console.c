@@ -16,6 +16,7 @@
 #include "drivers/console.h"
 #include "drivers/serial.h"
 #include "kernel/fs/vfs.h"
+#include "kernel/fs/char_dev.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"
@@ -201,7 +202,7 @@ static void console_stat(struct file *f, struct kstat *st)
 	};
 }
 
-static const struct file_ops console_ops = {
+static const struct file_operations console_ops = {
 	.read = console_read,
 	.write = console_write,
 	.stat = console_stat,
@@ -219,4 +220,5 @@ void console_init(void)
 	if (irq_register(IRQ_COM1, console_irq))
 		panic("console_init: COM1's IRQ %u is taken", IRQ_COM1);
 	serial_enable_rx_irq();
+	register_chrdev(CONSOLE_DEV, console_open); /* what opening /dev/console gives */
 }

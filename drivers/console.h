@@ -8,9 +8,14 @@
 #ifndef DRIVERS_CONSOLE_H
 #define DRIVERS_CONSOLE_H
 
+#include "kernel/fs/fs.h"
+
+#define CONSOLE_DEV MKDEV(5, 1) /* /dev/console, as Linux's */
+
 struct file;
 
-/* console_init: take COM1's receive interrupt (IRQ 4). Boot, once, after the PIC is set up. */
+/* console_init: take COM1's receive interrupt (IRQ 4) and become the driver of
+ * CONSOLE_DEV. Boot, once, after the PIC is set up. */
 void console_init(void);
 
 /* console_open: a new open file of the console (O_RDWR), one reference; NULL on no memory. */

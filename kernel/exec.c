@@ -12,7 +12,6 @@
 #include "kernel/exec.h"
 #include "kernel/elf.h"
 #include "kernel/exec_stack.h"
-#include "kernel/fs/initrd.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
@@ -39,19 +38,23 @@
 #define USER_HZ 100        /* AT_CLKTCK: the unit of times() */
 #define FXSAVE_MXCSR 24    /* offset of MXCSR in the fxsave area (Intel SDM Vol. 1 10.5.1) */
 
-/* open_exec: the contents of the file @path names for @p, if it may be executed:
- * a regular file with an x bit (Linux: may_open with MAY_EXEC). 0 or -errno. */
-static int open_exec(struct process *p, const char *path, const uint8_t **data, uint64_t *size)
+/* open_exec: the contents of the file @path names (relative to current's
+ * directory), if it may be executed: a regular file with an x bit (Linux:
+ * may_open with MAY_EXEC) whose bytes are in memory. 0 or -errno. */
+static int open_exec(const char *path, const uint8_t **data, uint64_t *size)
 {
-	struct initrd_node *n;
-	int err = initrd_resolve(p->cwd, path, true, &n);
+	struct path p;
+	int err = kern_path(path, LOOKUP_FOLLOW, &p);
 	if (err)
 		return err;
-	if (!S_ISREG(n->mode) || !(n->mode & 0111))
-		return -EACCES;
-	*data = n->data;
-	*size = n->size;
-	return 0;
+	uint32_t mode = p.dentry->d_inode->i_mode;
+	struct file *f = S_ISREG(mode) && (mode & 0111) ? dentry_open(&p, O_RDONLY, &err) : NULL;
+	path_put(&p);
+	if (!f)
+		return err ? err : -EACCES;
+	err = file_mmap_bytes(f, data, size); /* the bytes stay: the initrd is never freed */
+	file_put(f);
+	return err;
 }
 
 /* map_segment: one PT_LOAD as a file VMA over its pages; no page is read until
@@ -193,7 +196,7 @@ int exec_load(struct process *p, const char *path, char *const argv[], char *con
 	const uint8_t *data;
 	uint64_t size;
 	struct elf_image img;
-	int err = open_exec(p, path, &data, &size);
+	int err = open_exec(path, &data, &size);
 	if (err)
 		return err;
 	err = elf_parse(data, size, &img);

@@ -51,6 +51,7 @@ void do_exit(int status)
 	if (p->pid == 1)
 		init_exited(status);
 	files_close_all(p);
+	exit_fs(p);
 	if (p->mm) {
 		note_rss(p);
 		mm_switch(NULL); /* never free the tables CR3 points at */

@@ -53,7 +53,7 @@ static long do_fork(void)
 	memcpy(p->fpu, current->fpu, sizeof(p->fpu));
 	files_dup_all(current, p);
 	p->fd_cloexec = current->fd_cloexec;
-	memcpy(p->cwd, current->cwd, sizeof(p->cwd));
+	copy_fs(current, p);
 	memcpy(p->sigactions, current->sigactions, sizeof(p->sigactions));
 	p->sig_blocked = current->sig_blocked;
 	p->oom_score_adj = current->oom_score_adj;

@@ -15,7 +15,7 @@
 #include "kernel/exec.h"
 #include "kernel/fork.h"
 #include "kernel/fs/vfs.h"
-#include "kernel/fs/initrd.h"
+#include "kernel/fs/initrd/initrd.h"
 #include "drivers/console.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pic.h"
@@ -71,6 +71,18 @@ static void init_argv(char *words, char *argv[INIT_MAX_ARGS + 2])
 	argv[n] = NULL;
 }
 
+/* mount_root: register the file systems, the initrd as "/" and /proc on it. */
+static void mount_root(void)
+{
+	do_fs_initcalls();
+	int err = vfs_mount_root("initrd", NULL);
+	if (err)
+		panic("mount_root: cannot mount the initrd as / (error %d)", err);
+	err = vfs_mount("proc", NULL, "/proc");
+	if (err)
+		pr_err("kernel: cannot mount proc on /proc (error %d)\n", err);
+}
+
 /* start_init: pid 1 runs /init from the initrd with the console as fds 0, 1, 2. */
 static void start_init(void)
 {
@@ -81,6 +93,7 @@ static void start_init(void)
 	if (!p)
 		panic("start_init: no memory for pid 1");
 	p->sig_unkillable = true; /* kill(1, SIGKILL) must not power the machine off */
+	set_fs_pwd(p, root_path());
 	strlcpy(words, cmdline_get("init") ? cmdline_get("init") : "", sizeof(words));
 	init_argv(words, argv);
 	for (int fd = 0; fd < 3; fd++)
@@ -127,6 +140,7 @@ void kernel_main(uint64_t boot_info_phys)
 	pit_start(HZ);
 	console_init();
 	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);
+	mount_root();
 	fault_trace_init();
 	start_init();                      /* pid 1 */
 	kswapd_start(page_zone.managed); /* pid 2, a kernel thread */

@@ -37,7 +37,6 @@ struct process *process_alloc(const char *comm)
 	p->pgid = p->sid = p->pid;
 	p->state = PROC_RUNNABLE;
 	strlcpy(p->comm, comm, sizeof(p->comm));
-	strlcpy(p->cwd, "/", sizeof(p->cwd));
 	list_init(&p->children);
 	list_init(&p->sibling);
 	list_init(&p->run);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include <stdbool.h>
 #include "kernel/lib/list.h"
+#include "kernel/fs/fs.h"
 #include "kernel/wait.h"
 #include "arch/x86_64/trap_frame.h"
 
@@ -61,7 +62,7 @@ struct process {
 	struct mm *mm;              /* address space; NULL for kernel threads */
 	struct file *files[NR_OPEN];
 	uint64_t fd_cloexec;        /* bit n: fd n has FD_CLOEXEC */
-	char cwd[256];              /* current directory, absolute */
+	struct path pwd;            /* current directory (kernel/fs/fs_struct.c); none for kernel threads */
 	int pgid, sid;              /* process group and session (setpgid/setsid) */
 
 	int exit_status;            /* wait4 status word (Linux encoding), valid when ZOMBIE */

@@ -223,7 +223,7 @@ long sys_fstat(int fd, void *statbuf)
 
 long sys_newfstatat(int dirfd, const char *upath, void *statbuf, int flags)
 {
-	struct vnode v;
+	struct path p;
 	struct kstat st;
 	char *path;
 	if (flags & ~(AT_SYMLINK_NOFOLLOW | AT_EMPTY_PATH | AT_NO_AUTOMOUNT))
@@ -236,12 +236,13 @@ long sys_newfstatat(int dirfd, const char *upath, void *statbuf, int flags)
 		kfree(path);
 		return sys_fstat(dirfd, statbuf);
 	}
-	err = vfs_lookup(dirfd, path[0] || !(flags & AT_EMPTY_PATH) ? path : ".",
-			 !(flags & AT_SYMLINK_NOFOLLOW), &v);
+	err = path_at(dirfd, path[0] || !(flags & AT_EMPTY_PATH) ? path : ".",
+		      (flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, &p);
 	kfree(path);
 	if (err)
 		return err;
-	vnode_stat(&v, &st);
+	vfs_getattr(p.dentry->d_inode, &st);
+	path_put(&p);
 	return stat_to_user(&st, statbuf);
 }
 
@@ -278,8 +279,7 @@ long sys_ioctl(int fd, unsigned cmd, uint64_t arg)
 
 long sys_access(const char *upath, int mode)
 {
-	struct vnode v;
-	struct kstat st;
+	struct path p;
 	char *path;
 	if (mode & ~(F_OK | X_OK | W_OK | R_OK))
 		return -EINVAL;
@@ -287,14 +287,16 @@ long sys_access(const char *upath, int mode)
 	path = getname(upath, &err);
 	if (!path)
 		return err;
-	err = vfs_lookup(AT_FDCWD, path, true, &v);
+	err = kern_path(path, LOOKUP_FOLLOW, &p);
 	kfree(path);
 	if (err)
 		return err;
-	vnode_stat(&v, &st);
-	if ((mode & W_OK) && v.initrd && !S_ISCHR(st.mode))
+	uint32_t imode = p.dentry->d_inode->i_mode;
+	bool rdonly = p.mnt->mnt_sb->s_flags & SB_RDONLY;
+	path_put(&p);
+	if ((mode & W_OK) && rdonly && !S_ISCHR(imode))
 		return -EROFS; /* /proc's files are writable by root (writes may still fail) */
-	if ((mode & X_OK) && !S_ISDIR(st.mode) && !(st.mode & 0111))
+	if ((mode & X_OK) && !S_ISDIR(imode) && !(imode & 0111))
 		return -EACCES; /* root may execute anything with some x bit */
 	return 0;
 }
@@ -303,15 +305,20 @@ long sys_access(const char *upath, int mode)
  * cut to @size bytes (Linux: fs/stat.c do_readlinkat). */
 long sys_readlinkat(int dirfd, const char *upath, char *buf, int size)
 {
-	struct vnode v;
+	struct path p;
 	int err;
 	if (size <= 0)
 		return -EINVAL;
 	char *path = getname(upath, &err);
 	if (!path)
 		return err;
-	err = vfs_lookup(dirfd, path, false, &v);
-	long len = err ? err : vnode_readlink(&v, path, PATH_MAX); /* the path buffer holds the target */
+	err = path_at(dirfd, path, 0, &p);
+	long len = err;
+	if (!err) {
+		struct inode *inode = p.dentry->d_inode;
+		len = S_ISLNK(inode->i_mode) ? inode->i_op->readlink(inode, path, PATH_MAX) : -EINVAL;
+		path_put(&p); /* the path buffer now holds the target */
+	}
 	if (len > size)
 		len = size;
 	if (len >= 0 && copy_to_user(buf, path, (size_t)len))
@@ -437,30 +444,30 @@ long sys_getdents64(int fd, void *dirp, size_t count)
 
 long sys_getcwd(char *buf, size_t size)
 {
-	size_t len = strlen(current->cwd) + 1;
-	if (size < len)
-		return -ERANGE;
-	if (copy_to_user(buf, current->cwd, len))
-		return -EFAULT;
-	return (long)len;
+	char *path = kmalloc(PATH_MAX);
+	if (!path)
+		return -ENOMEM;
+	long len = d_path(&current->pwd, path, PATH_MAX);
+	if (len >= 0 && size < (size_t)len + 1)
+		len = -ERANGE;
+	else if (len >= 0 && copy_to_user(buf, path, (size_t)len + 1))
+		len = -EFAULT;
+	kfree(path);
+	return len < 0 ? len : len + 1;
 }
 
 long sys_chdir(const char *upath)
 {
-	struct vnode v;
-	struct kstat st;
+	struct path p;
 	char *path;
 	int err;
 	path = getname(upath, &err);
 	if (!path)
 		return err;
-	err = vfs_lookup(AT_FDCWD, path, true, &v);
+	err = kern_path(path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p);
 	kfree(path);
 	if (err)
 		return err;
-	vnode_stat(&v, &st);
-	if (!S_ISDIR(st.mode))
-		return -ENOTDIR;
-	long len = vnode_path(&v, current->cwd, sizeof(current->cwd));
-	return len < 0 ? len : 0;
+	set_fs_pwd(current, p);
+	return 0;
 }

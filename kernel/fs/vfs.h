@@ -1,24 +1,17 @@
 /*
- * kernel/fs/vfs.h - open files and file descriptors (Linux: struct file, the fd
- * table, fs/namei.c's lookup, in miniature).
+ * kernel/fs/vfs.h - open files and file descriptors (Linux: struct file, the
+ * fd table, fs/open.c), over the objects of kernel/fs/fs.h.
  *
- * A struct file is one open of something (an initrd file or directory, the
- * console): its operations, position and open flags, shared by every
- * descriptor that refers to it (dup, fork) and freed when the last one goes.
- * A process's descriptors are current->files[0..NR_OPEN); whether descriptor n
- * is closed by execve (FD_CLOEXEC) is bit n of current->fd_cloexec, because
- * the flag belongs to the descriptor, not to the shared file.
+ * A struct file is one open of something (a file of some mounted file system,
+ * a character device such as the console): its operations, position and open
+ * flags, and the path it was opened by, shared by every descriptor that
+ * refers to it (dup, fork) and freed when the last one goes. A process's
+ * descriptors are current->files[0..NR_OPEN); whether descriptor n is closed
+ * by execve (FD_CLOEXEC) is bit n of current->fd_cloexec, because the flag
+ * belongs to the descriptor, not to the shared file.
  *
  * Every operation takes USER pointers and copies through kernel/uaccess.h, so
- * data moves straight between the initrd (or the console) and user memory.
- *
- * Two file systems: the initrd at /, and procfs (kernel/fs/proc/procfs.h) mounted on
- * /proc, an empty directory of the initrd. Which one a path belongs to is
- * decided on its absolute form with "." and ".." taken lexically: under /proc,
- * procfs looks it up; elsewhere the initrd walks it (following its symlinks,
- * as before). Linux crosses the mount point during the walk itself; the two
- * agree except for a path that reaches /proc through an initrd symlink, which
- * this kernel's initrd never holds.
+ * data moves straight between a file system (or the console) and user memory.
  * Lock: a process changes only its own descriptors; a file's refcount changes
  * in process context (single CPU, the kernel is not preemptible).
  */
@@ -28,8 +21,8 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
-#include "kernel/fs/initrd.h"
-#include "kernel/fs/proc/procfs.h"
+#include "kernel/fs/fs.h"
+#include "kernel/fs/namei.h"
 
 /* open(2) flags, Linux x86-64 values (include/uapi/asm-generic/fcntl.h). */
 #define O_ACCMODE   03
@@ -49,31 +42,21 @@
 
 #define FD_CLOEXEC 1
 
-#define AT_FDCWD            (-100)
 #define AT_SYMLINK_NOFOLLOW 0x100
 #define AT_EMPTY_PATH       0x1000
-
-/* st_dev of initrd files: an anonymous device (major 0), as Linux gives tmpfs. */
-#define INITRD_DEV MKDEV(0, 1)
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
 #define SEEK_END 2
 
-/* What stat reports about a file; sys_fs.c turns it into Linux's struct stat. */
-struct kstat {
-	uint64_t dev, ino, nlink;
-	uint32_t mode, uid, gid;
-	uint64_t rdev;
-	int64_t size, blksize, blocks;
-	int64_t mtime; /* seconds; also reported as atime and ctime */
-};
-
 struct file;
 
 /* The operations of one kind of file. A NULL entry means "not supported": the
  * syscall answers Linux's errno for that (see kernel/fs/sys_fs.c). */
-struct file_ops {
+struct file_operations {
+	/* open: set up @f, just made for @inode with open(2)'s flags in f->flags
+	 * (checked); 0 or -errno (then @f is freed without release). NULL: nothing to do. */
+	int (*open)(struct inode *inode, struct file *f);
 	/* read: up to @n bytes at *@pos into user @buf, advancing *@pos; bytes read or -errno. */
 	long (*read)(struct file *f, char *buf, size_t n, uint64_t *pos);
 	/* write: up to @n bytes from user @buf at *@pos; bytes written or -errno. */
@@ -88,20 +71,24 @@ struct file_ops {
 	void (*stat)(struct file *f, struct kstat *st);
 	/* release: the last reference is going: free what priv holds. NULL: nothing to free. */
 	void (*release)(struct file *f);
+	/* mmap: the bytes a private mapping of the file copies from (files that
+	 * live in memory: the initrd's); 0 with *@data, *@size set. NULL: -ENODEV. */
+	int (*mmap)(struct file *f, const uint8_t **data, uint64_t *size);
 };
 
 struct file {
-	const struct file_ops *ops;
+	const struct file_operations *ops;
+	struct path f_path; /* what it was opened by (a reference); no dentry for a device opened by the kernel */
 	int refcount;  /* descriptors (in any process) plus kernel users */
 	uint64_t pos;  /* byte offset; for a directory, the next entry number */
 	int flags;     /* O_ACCMODE | O_APPEND | O_NONBLOCK | O_LARGEFILE ... (F_GETFL) */
-	void *priv;    /* the kind's own: the initrd node for initrd files */
+	void *priv;    /* the file system's own, for this open */
 };
 
 struct process;
 
 /* file_alloc: a new file with one reference; NULL when out of memory. */
-struct file *file_alloc(const struct file_ops *ops, int flags, void *priv);
+struct file *file_alloc(const struct file_operations *ops, int flags, void *priv);
 
 /* file_get: take another reference to @f; returns @f. */
 struct file *file_get(struct file *f);
@@ -138,30 +125,23 @@ void files_close_all(struct process *p);
 /* files_close_on_exec: execve: close @p's descriptors marked FD_CLOEXEC. */
 void files_close_on_exec(struct process *p);
 
-/* What a path names: an initrd node, or (initrd NULL) a /proc node. */
-struct vnode {
-	struct initrd_node *initrd;
-	struct proc_node proc;
-};
+/* set_fs_pwd: make @pwd (the caller's reference) @p's current directory. */
+void set_fs_pwd(struct process *p, struct path pwd);
 
-/* vfs_lookup: what @path names: absolute, relative to current's cwd (@dirfd ==
- * AT_FDCWD) or to the directory open as @dirfd. Symlinks followed, a final one
- * only if @follow. 0, or -ENOENT, -ENOTDIR, -EBADF, -ELOOP, -ENAMETOOLONG, ... */
-int vfs_lookup(int dirfd, const char *path, bool follow, struct vnode *out);
+/* copy_fs: fork: @child starts in @parent's current directory. */
+void copy_fs(struct process *parent, struct process *child);
 
-/* vnode_stat: @v's attributes as stat reports them. */
-void vnode_stat(const struct vnode *v, struct kstat *st);
+/* exit_fs: exit: @p lets go of its current directory. */
+void exit_fs(struct process *p);
 
-/* vnode_path: the absolute path of @v into @buf (@size bytes); its length, or -ENAMETOOLONG. */
-long vnode_path(const struct vnode *v, char *buf, size_t size);
+/* dentry_open: open what @p names (the caller keeps its reference; the file
+ * takes one of its own) with open(2) @flags; as vfs_open. */
+struct file *dentry_open(const struct path *p, int flags, int *err);
 
-/* vnode_readlink: the target of symlink @v into @buf (at most @size bytes, no
- * NUL added); its length, or -EINVAL when @v is not a symlink. */
-long vnode_readlink(const struct vnode *v, char *buf, size_t size);
-
-/* vfs_open: open the kernel string @path (as vfs_lookup) with open(2) @flags.
- * A new file with one reference, or NULL with *@err set: -ENOENT, -EROFS (the
- * initrd is read-only), -EISDIR, -ENOTDIR, -EEXIST, -ELOOP, -ENXIO, -ENOMEM, ... */
+/* vfs_open: open the kernel string @path (relative to @dirfd, as path_at) with
+ * open(2) @flags. A new file with one reference, or NULL with *@err set:
+ * -ENOENT, -EROFS (a read-only mount), -EISDIR, -ENOTDIR, -EEXIST, -ELOOP,
+ * -ENXIO (a device with no driver), -ENOMEM, ... */
 struct file *vfs_open(int dirfd, const char *path, int flags, int *err);
 
 /* generic_lseek: lseek(2) of @f to (@off, @whence) in a file whose size is @end
@@ -208,7 +188,7 @@ static inline size_t dirent64_pack(void *buf, size_t room, const struct dir_entr
 }
 
 /* file_mmap_bytes: the bytes behind open file @f that a private mapping copies
- * from: 0 with *@data and *@size set, or -ENODEV when @f is not a regular initrd file. */
+ * from (f->ops->mmap): 0 with *@data and *@size set, or -ENODEV when it has none. */
 int file_mmap_bytes(struct file *f, const uint8_t **data, uint64_t *size);
 
 #endif

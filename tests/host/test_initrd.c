@@ -1,18 +1,22 @@
 /*
- * tests/host/test_initrd.c - the cpio newc parser and path lookup of
- * kernel/fs/initrd.c, on archives written here byte by byte (and one made by the
- * real cpio tool), plus the getdents64 record packing of kernel/fs/vfs.h.
+ * tests/host/test_initrd.c - the cpio newc parser of kernel/fs/initrd/initrd.c,
+ * on archives written here byte by byte (and one made by the real cpio tool);
+ * path lookup through the VFS (kernel/fs/namei.c) with the tree mounted as
+ * "/", the way the kernel walks it; and the getdents64 record packing of
+ * kernel/fs/vfs.h.
  * kzalloc is this file's own: every block is freed after each test (so ASan
  * sees any overrun), and it can be told to fail to test running out of memory.
  */
-/* host-test-sources: kernel/fs/initrd.c */
+/* host-test-sources: kernel/fs/initrd/initrd.c kernel/fs/initrd/inode.c kernel/fs/namei.c kernel/fs/super.c kernel/fs/inode.c kernel/fs/dcache.c kernel/fs/file.c kernel/fs/open.c kernel/fs/char_dev.c kernel/fs/fs_struct.c */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 #include "tests/host/shim.h"
-#include "kernel/fs/initrd.h"
+#include "kernel/fs/initrd/initrd.h"
 #include "kernel/fs/vfs.h"
+#include "kernel/proc.h"
+#include "drivers/console.h"
 #include "kernel/errno.h"
 #include "mm/kmalloc.h"
 
@@ -31,6 +35,35 @@ void *kzalloc(size_t size)
 		fail_after--;
 	assert_true(nblocks < MAX_BLOCKS);
 	return blocks[nblocks++] = calloc(1, size);
+}
+
+void *kmalloc(size_t size)
+{
+	return kzalloc(size);
+}
+
+/* kfree: the VFS frees dentries and inodes as it goes: forget the block too. */
+void kfree(void *p)
+{
+	for (int i = 0; p && i < nblocks; i++) {
+		if (blocks[i] == p) {
+			blocks[i] = blocks[--nblocks];
+			free(p);
+			return;
+		}
+	}
+	assert_true(p == NULL);
+}
+
+/* current: the process whose directory relative paths start from. */
+static struct process host_process;
+struct process *current = &host_process;
+
+/* copy_to_user: initrd reads, on the host: "user" memory is ours. */
+int copy_to_user(void *dst, const void *src, size_t n)
+{
+	memcpy(dst, src, n);
+	return 0;
 }
 
 static int teardown(void **state)
@@ -100,24 +133,56 @@ static void trailer(void)
 		put("", 1);
 }
 
+/* mount_tree: mount the unpacked tree as "/" afresh, current's directory its root. */
+static void mount_tree(void)
+{
+	vfs_forget_all();
+	do_fs_initcalls();
+	assert_int_equal(vfs_mount_root("initrd", NULL), 0);
+	current->pwd = (struct path){ NULL, NULL }; /* the last test's was freed with every block */
+	set_fs_pwd(current, root_path());
+}
+
+/* load: unpack the archive and mount it. */
 static void load(void)
 {
 	initrd_init(ar, ar_len);
+	mount_tree();
 }
 
-/* node: the node at absolute @path (symlinks followed), failing the test if missing. */
+/* walk: the node the VFS finds for @path (from current's directory), into *@n. */
+static int walk(const char *path, bool follow, struct initrd_node **n)
+{
+	struct path p;
+	int err = kern_path(path, follow ? LOOKUP_FOLLOW : 0, &p);
+	if (err)
+		return err;
+	*n = p.dentry->d_inode->i_private;
+	path_put(&p);
+	return 0;
+}
+
+/* chdir_to: make @path current's directory (as chdir(2)). */
+static void chdir_to(const char *path)
+{
+	struct path p;
+	assert_int_equal(kern_path(path, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, &p), 0);
+	set_fs_pwd(current, p);
+}
+
+/* node: the node at @path (symlinks followed), failing the test if missing. */
 static struct initrd_node *node(const char *path)
 {
 	struct initrd_node *n = NULL;
-	assert_int_equal(initrd_walk(initrd_root(), path, true, &n), 0);
+	assert_int_equal(walk(path, true, &n), 0);
 	return n;
 }
 
-/* walk_err: initrd_walk's result for @path from the root. */
+/* walk_err: the walk's result for @path. */
 static int walk_err(const char *path, bool follow)
 {
 	struct initrd_node *n;
-	return initrd_walk(initrd_root(), path, follow, &n);
+	return walk(path, follow, &n);
 }
 
 static void assert_contents(const char *path, const char *contents)
@@ -376,8 +441,9 @@ static void test_every_truncation(void **state)
 		uint8_t *copy = malloc(cut ? cut : 1);
 		memcpy(copy, ar, cut);
 		initrd_init(copy, cut);
-		struct initrd_node *n;
-		if (initrd_walk(initrd_root(), "/etc/motd", true, &n) == 0)
+		struct initrd_node *etc = initrd_lookup(initrd_root(), "etc", 3);
+		struct initrd_node *n = etc ? initrd_lookup(etc, "motd", 4) : NULL;
+		if (n)
 			assert_memory_equal(n->data, "hello\n", n->size);
 		teardown(NULL);
 		free(copy);
@@ -394,14 +460,16 @@ static void test_out_of_memory(void **state)
 	file("c", "3");
 	trailer();
 	fail_after = 5; /* root, /dev, /dev/console, a, b */
-	load();
+	initrd_init(ar, ar_len);
+	fail_after = -1;
+	mount_tree();
 	assert_contents("/a", "1");
 	assert_contents("/b", "2");
 	assert_int_equal(walk_err("/c", true), -ENOENT);
 
 	teardown(NULL);
 	fail_after = 0;
-	expect_assert_failure(load()); /* no memory for the root: a broken boot, panic */
+	expect_assert_failure(initrd_init(ar, ar_len)); /* no memory for the root: a broken boot, panic */
 }
 
 /* A tree with symlinks of every kind, for the lookup tests. */
@@ -444,10 +512,10 @@ static void test_symlinks(void **state)
 	assert_int_equal(walk_err("/loop1", false), 0);  /* lstat sees the link itself */
 	assert_int_equal(walk_err("/dangling", true), -ENOENT);
 	assert_int_equal(walk_err("/dangling", false), 0);
-	assert_int_equal(initrd_walk(initrd_root(), "/dirlink", false, &n), 0);
+	assert_int_equal(walk("/dirlink", false, &n), 0);
 	assert_true(S_ISLNK(n->mode));
 	assert_int_equal(n->size, 3);
-	assert_int_equal(initrd_walk(initrd_root(), "/dirlink/", false, &n), 0);
+	assert_int_equal(walk("/dirlink/", false, &n), 0);
 	assert_ptr_equal(n, node("/bin")); /* a trailing slash follows it */
 	assert_int_equal(walk_err("/sh/", true), -ENOTDIR);
 }
@@ -480,32 +548,21 @@ static void test_lookup_paths(void **state)
 	longpath[sizeof(longpath) - 1] = '\0';
 	assert_int_equal(walk_err(longpath, true), -ENAMETOOLONG);
 
-	/* relative to a base directory */
-	assert_int_equal(initrd_walk(bin, "sh", true, &n), 0);
+	/* relative to the current directory */
+	chdir_to("/bin");
+	assert_int_equal(walk("sh", true, &n), 0);
 	assert_ptr_equal(n, sh);
-	assert_int_equal(initrd_walk(bin, "../bin/sh", true, &n), 0);
+	assert_int_equal(walk("../bin/sh", true, &n), 0);
 	assert_ptr_equal(n, sh);
-	assert_int_equal(initrd_walk(bin, "..", true, &n), 0);
+	assert_int_equal(walk("..", true, &n), 0);
 	assert_ptr_equal(n, initrd_root());
-	assert_int_equal(initrd_walk(bin, "/abs", true, &n), 0);
+	assert_int_equal(walk("/abs", true, &n), 0);
 	assert_ptr_equal(n, sh);
-	assert_int_equal(initrd_walk(sh, "x", true, &n), -ENOTDIR);
-}
-
-static void test_resolve_against_cwd(void **state)
-{
-	struct initrd_node *n;
-	(void)state;
-	symlink_tree();
-	assert_int_equal(initrd_resolve("/bin", "sh", true, &n), 0);
-	assert_ptr_equal(n, node("/bin/sh"));
-	assert_int_equal(initrd_resolve("", "bin/sh", true, &n), 0);
-	assert_ptr_equal(n, node("/bin/sh"));
-	assert_int_equal(initrd_resolve("/bin", "/sh", false, &n), 0);
+	assert_int_equal(walk("/sh", false, &n), 0);
 	assert_true(S_ISLNK(n->mode));
-	assert_int_equal(initrd_resolve("/", ".", true, &n), 0);
-	assert_ptr_equal(n, initrd_root());
-	assert_int_equal(initrd_resolve("/gone", "x", true, &n), -ENOENT);
+	assert_int_equal(walk("sh/x", true, &n), -ENOTDIR);
+	assert_int_equal(walk(".", true, &n), 0);
+	assert_ptr_equal(n, bin);
 }
 
 static void test_paths_of_nodes(void **state)
@@ -658,6 +715,107 @@ static void test_real_cpio_archive(void **state)
 	assert_int_equal(count_children(initrd_root()), 3); /* dev, bin, etc: no "." node */
 }
 
+/* A second file system, defined here as a new one would be: its root holds
+ * one file "x" (inode 2) and a symlink "up" to "..". */
+static struct inode *fake_inode(struct super_block *sb, uint64_t ino, uint32_t mode);
+
+static int fake_lookup(struct inode *dir, const char *name, size_t len, struct inode **out)
+{
+	if (len == 1 && name[0] == 'x')
+		*out = fake_inode(dir->i_sb, 2, S_IFREG | 0644);
+	else if (len == 2 && !memcmp(name, "up", 2))
+		*out = fake_inode(dir->i_sb, 3, S_IFLNK | 0777);
+	else
+		return -ENOENT;
+	return 0;
+}
+
+static long fake_readlink(struct inode *inode, char *buf, size_t size)
+{
+	(void)inode;
+	memcpy(buf, "..", size < 2 ? size : 2);
+	return 2;
+}
+
+static void fake_getattr(struct inode *inode, struct kstat *st)
+{
+	*st = (struct kstat){ .ino = inode->i_ino, .mode = inode->i_mode };
+}
+
+static const struct inode_operations fake_iops = { fake_lookup, fake_readlink, fake_getattr };
+
+static struct inode *fake_inode(struct super_block *sb, uint64_t ino, uint32_t mode)
+{
+	struct inode *inode = new_inode(sb);
+	inode->i_op = &fake_iops;
+	inode->i_ino = ino;
+	inode->i_mode = mode;
+	return inode;
+}
+
+static int fake_fill_super(struct super_block *sb, const char *source)
+{
+	(void)source;
+	sb->s_root = fake_inode(sb, 1, S_IFDIR | 0755);
+	return 0;
+}
+
+static struct file_system_type fake_fs = { .name = "fakefs", .fill_super = fake_fill_super };
+
+/* path_of: d_path of what @name names, into @buf (64 bytes). */
+static const char *path_of(const char *name, char *buf)
+{
+	struct path p;
+	assert_int_equal(kern_path(name, LOOKUP_FOLLOW, &p), 0);
+	assert_true(d_path(&p, buf, 64) > 0);
+	path_put(&p);
+	return buf;
+}
+
+static void test_mounts_are_crossed(void **state)
+{
+	struct path p;
+	struct initrd_node *n;
+	char buf[64];
+	(void)state;
+	symlink_tree();
+	register_filesystem(&fake_fs); /* nothing in the VFS core knows of it */
+	assert_int_equal(vfs_mount("fakefs", NULL, "/sh"), -ENOTDIR); /* /sh is /bin/sh, a file */
+	assert_int_equal(vfs_mount("nosuchfs", NULL, "/"), -ENODEV);
+	assert_int_equal(vfs_mount("fakefs", NULL, "/bin"), 0);
+
+	/* down: /bin is the mounted root now; its own file is hidden */
+	assert_int_equal(kern_path("/bin/x", LOOKUP_FOLLOW, &p), 0);
+	assert_int_equal(p.dentry->d_inode->i_ino, 2);
+	assert_ptr_equal(p.mnt->mnt_sb->s_type, &fake_fs);
+	path_put(&p);
+	assert_int_equal(walk_err("/bin/sh", true), -ENOENT);
+	assert_string_equal(path_of("/bin/x", buf), "/bin/x");
+	assert_string_equal(path_of("/dirlink/x", buf), "/bin/x"); /* a symlink into the mount */
+
+	/* up: ".." of the mounted root leaves through /bin */
+	assert_int_equal(walk("/bin/..", true, &n), 0);
+	assert_ptr_equal(n, initrd_root());
+	assert_int_equal(walk("/bin/up/dirlink/../abs", false, &n), 0); /* a symlink out of the mount */
+	assert_true(S_ISLNK(n->mode));
+	chdir_to("/bin");
+	assert_string_equal(path_of(".", buf), "/bin");
+	assert_int_equal(kern_path("x", LOOKUP_FOLLOW, &p), 0);
+	path_put(&p);
+	assert_int_equal(walk("../dirlink/..", true, &n), 0);
+	assert_ptr_equal(n, initrd_root());
+	assert_int_equal(walk_err("x/", true), -ENOTDIR);
+	assert_int_equal(walk_err("x/..", true), -ENOTDIR);
+
+	/* a second mount on /bin stacks on the first; ".." leaves through both */
+	assert_int_equal(vfs_mount("fakefs", NULL, "/bin"), 0);
+	assert_int_equal(kern_path("/bin", LOOKUP_FOLLOW, &p), 0);
+	assert_ptr_equal(p.mnt->mnt_parent->mnt_sb->s_type, &fake_fs);
+	path_put(&p);
+	assert_int_equal(walk("/bin/up/dirlink/..", true, &n), 0);
+	assert_ptr_equal(n, initrd_root());
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -678,8 +836,8 @@ int main(void)
 		T(test_every_truncation),
 		T(test_out_of_memory),
 		T(test_symlinks),
+		T(test_mounts_are_crossed),
 		T(test_lookup_paths),
-		T(test_resolve_against_cwd),
 		T(test_paths_of_nodes),
 		T(test_directory_entries),
 		T(test_nlink),

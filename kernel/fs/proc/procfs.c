@@ -12,22 +12,18 @@
 #include <limits.h>
 #include "kernel/fs/proc/procfs.h"
 #include "kernel/fs/proc/procfs_entries.h"
-#include "kernel/fs/initrd.h"
 #include "kernel/proc.h"
 #include "kernel/sysctl.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
 #include "kernel/lib/kstrtox.h"
-#include "kernel/fs/path.h"
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsnprintf.h"
 
-#define PROC_DEV MKDEV(0, 2) /* st_dev: an anonymous device, as Linux's procfs has */
 #define PROC_BLKSIZE 1024    /* st_blksize Linux reports for proc files */
 #define DIR_R  (S_IFDIR | 0555)
 #define FILE_R (S_IFREG | 0444)
 #define FILE_RW (S_IFREG | 0644)
-#define PROC_PATH_MAX 64 /* "/proc/PID/" and the longest name */
 
 const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_ROOT]      = { NULL,        PE_ROOT, DIR_R,  NULL, NULL },
@@ -84,9 +80,7 @@ static int parse_pid(const char *name, size_t len)
 	return (int)pid;
 }
 
-/* lookup_child: the entry named @name (@len bytes) in directory *@n, into *@n;
- * 0 or -ENOENT. A number in /proc is a live (or zombie) process's directory. */
-static int lookup_child(struct proc_node *n, const char *name, size_t len)
+int procfs_lookup_child(struct proc_node *n, const char *name, size_t len)
 {
 	for (unsigned i = 0; i < NR_PROC_ENTRIES; i++) {
 		const struct proc_entry *e = &proc_entries[i];
@@ -103,31 +97,7 @@ static int lookup_child(struct proc_node *n, const char *name, size_t len)
 	return 0;
 }
 
-int procfs_lookup(const char *path, bool follow, bool dir_wanted, struct proc_node *out)
-{
-	struct proc_node n = { PE_ROOT, 0 };
-	const char *end = path + strlen(path);
-	size_t len = 0, next_len = 0;
-
-	for (const char *c = next_component(path, end, &len), *next; c; c = next, len = next_len) {
-		next = next_component(c + len, end, &next_len);
-		if (!procfs_is_dir(&n))
-			return -ENOTDIR;
-		int err = lookup_child(&n, c, len);
-		if (err)
-			return err;
-		if (n.entry == PE_SELF && (next || follow || dir_wanted))
-			n = (struct proc_node){ PE_PID, current->pid };
-	}
-	if (dir_wanted && !procfs_is_dir(&n))
-		return -ENOTDIR;
-	*out = n;
-	return 0;
-}
-
-/* node_ino: @n's inode number: unique per (process, entry); /proc itself is 1,
- * as Linux's PROC_ROOT_INO. */
-static uint64_t node_ino(const struct proc_node *n)
+uint64_t procfs_ino(const struct proc_node *n)
 {
 	return (uint64_t)n->pid * NR_PROC_ENTRIES + n->entry + 1;
 }
@@ -153,7 +123,7 @@ void procfs_stat(const struct proc_node *n, struct kstat *st)
 	uint32_t mode = entry_of(n)->mode;
 
 	*st = (struct kstat){
-		.dev = PROC_DEV, .ino = node_ino(n), .mode = mode, .blksize = PROC_BLKSIZE,
+		.dev = PROC_DEV, .ino = procfs_ino(n), .mode = mode, .blksize = PROC_BLKSIZE,
 		.nlink = S_ISDIR(mode) ? 2 + nr_subdirs(n) : 1,
 	};
 }
@@ -179,7 +149,7 @@ static int dir_table_entry(const struct proc_node *dir, uint64_t *pos, struct di
 		if (i == PE_ROOT || i == PE_PID || pe->parent != dir->entry)
 			continue;
 		struct proc_node child = { (unsigned)i, dir->pid };
-		*e = (struct dir_entry){ pe->name, node_ino(&child), pe->mode };
+		*e = (struct dir_entry){ pe->name, procfs_ino(&child), pe->mode };
 		*pos = 2 + i;
 		return 0;
 	}
@@ -198,7 +168,7 @@ static int dir_pid_entry(uint64_t *pos, struct dir_entry *e, char *name)
 			continue;
 		struct proc_node child = { PE_PID, p->pid };
 		snprintf(name, PROC_NAME_LEN, "%d", p->pid);
-		*e = (struct dir_entry){ name, node_ino(&child), DIR_R };
+		*e = (struct dir_entry){ name, procfs_ino(&child), DIR_R };
 		*pos = PID_POS + (uint64_t)p->pid;
 		return 0;
 	}
@@ -209,7 +179,7 @@ int procfs_readdir(const struct proc_node *dir, uint64_t *pos, struct dir_entry 
 {
 	if (*pos < 2) {
 		struct proc_node d = *pos == 0 ? *dir : parent_of(dir);
-		*e = (struct dir_entry){ *pos == 0 ? "." : "..", node_ino(&d), DIR_R };
+		*e = (struct dir_entry){ *pos == 0 ? "." : "..", procfs_ino(&d), DIR_R };
 		return 0;
 	}
 	if (*pos < PID_POS && dir_table_entry(dir, pos, e) == 0)
@@ -219,29 +189,6 @@ int procfs_readdir(const struct proc_node *dir, uint64_t *pos, struct dir_entry 
 	if (*pos < PID_POS)
 		*pos = PID_POS;
 	return dir_pid_entry(pos, e, name);
-}
-
-/* format_path: @n's path into @buf, which has room for any (PROC_PATH_MAX); its length. */
-static int format_path(const struct proc_node *n, char *buf)
-{
-	if (n->entry == PE_ROOT)
-		return snprintf(buf, PROC_PATH_MAX, "/proc");
-	struct proc_node parent = parent_of(n);
-	int len = format_path(&parent, buf);
-	if (n->entry == PE_PID)
-		return len + snprintf(buf + len, PROC_PATH_MAX - (size_t)len, "/%d", n->pid);
-	return len + snprintf(buf + len, PROC_PATH_MAX - (size_t)len, "/%s", entry_of(n)->name);
-}
-
-long procfs_path(const struct proc_node *n, char *buf, size_t size)
-{
-	char path[PROC_PATH_MAX];
-	size_t len = (size_t)format_path(n, path);
-
-	if (len >= size)
-		return -ENAMETOOLONG;
-	memcpy(buf, path, len + 1);
-	return (long)len;
 }
 
 long procfs_readlink(const struct proc_node *n, char *buf, size_t size)

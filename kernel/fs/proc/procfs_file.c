@@ -10,7 +10,6 @@
  */
 #include "kernel/fs/proc/procfs.h"
 #include "kernel/fs/proc/procfs_entries.h"
-#include "kernel/fs/initrd.h"
 #include "kernel/proc.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
@@ -189,7 +188,20 @@ static void proc_release(struct file *f)
 	kfree(pf);
 }
 
-static const struct file_ops proc_file_ops = {
+/* proc_open: an open of @inode's node (open(2)'s checks done). */
+static int proc_open(struct inode *inode, struct file *f)
+{
+	struct proc_file *pf = kzalloc(sizeof(*pf));
+
+	if (!pf)
+		return -ENOMEM;
+	pf->node = *(const struct proc_node *)inode->i_private;
+	f->priv = pf;
+	return 0;
+}
+
+const struct file_operations proc_file_ops = {
+	.open = proc_open,
 	.read = proc_read,
 	.write = proc_write,
 	.lseek = proc_lseek,
@@ -197,32 +209,11 @@ static const struct file_ops proc_file_ops = {
 	.release = proc_release,
 };
 
-static const struct file_ops proc_dir_ops = {
+const struct file_operations proc_dir_ops = {
+	.open = proc_open,
 	.read = proc_dir_read,
 	.lseek = proc_lseek,
 	.readdir = proc_readdir,
 	.stat = proc_file_stat,
 	.release = proc_release,
 };
-
-bool procfs_dir_node(struct file *f, struct proc_node *out)
-{
-	if (f->ops != &proc_dir_ops)
-		return false;
-	*out = ((struct proc_file *)f->priv)->node;
-	return true;
-}
-
-struct file *procfs_open(const struct proc_node *n, int flags, int *err)
-{
-	struct proc_file *pf = kzalloc(sizeof(*pf));
-	struct file *f = pf ? file_alloc(procfs_is_dir(n) ? &proc_dir_ops : &proc_file_ops, flags, pf) : NULL;
-
-	if (!f) {
-		kfree(pf);
-		*err = -ENOMEM;
-		return NULL;
-	}
-	pf->node = *n;
-	return f;
-}

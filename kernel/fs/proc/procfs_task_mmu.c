@@ -4,7 +4,7 @@
  */
 #include "kernel/fs/proc/procfs_task_mmu.h"
 #include "kernel/fs/proc/procfs_entries.h"
-#include "kernel/fs/initrd.h"
+#include "kernel/fs/initrd/initrd.h"
 #include "kernel/proc.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/errno.h"

@@ -1,5 +1,5 @@
 /*
- * kernel/fs/initrd.c - the cpio newc archive unpacked into a read-only tree, and
+ * kernel/fs/initrd/initrd.c - the cpio newc archive unpacked into a read-only tree, and
  * path lookup in it (see initrd.h for the format).
  *
  * Parsing is careful because the archive comes from outside the kernel: every
@@ -10,7 +10,7 @@
  * dropped, and missing parent directories are created on the way, as Linux's
  * initramfs unpacker would find them already made by earlier entries.
  */
-#include "kernel/fs/initrd.h"
+#include "kernel/fs/initrd/initrd.h"
 #include "kernel/errno.h"
 #include "kernel/fs/path.h"
 #include "kernel/panic.h"
@@ -133,8 +133,7 @@ static struct initrd_node *node_new(const char *name, size_t len, uint32_t mode)
 	return n;
 }
 
-/* find_child: the entry of directory @dir called @name (@len bytes), or NULL. */
-static struct initrd_node *find_child(const struct initrd_node *dir, const char *name, size_t len)
+struct initrd_node *initrd_lookup(const struct initrd_node *dir, const char *name, size_t len)
 {
 	struct list_head *it;
 	list_for_each(it, &dir->children) {
@@ -199,7 +198,7 @@ static int place_entry(const char *name, uint32_t type, struct initrd_node **out
 			*why = "a parent is not a directory";
 			return -EINVAL;
 		}
-		*out = find_child(dir, c, len);
+		*out = initrd_lookup(dir, c, len);
 		if (!*out)
 			*out = add_child(dir, c, len, next ? S_IFDIR | 0755 : type);
 		if (!*out)
@@ -327,63 +326,6 @@ void initrd_init(const void *archive, uint64_t size)
 struct initrd_node *initrd_root(void)
 {
 	return root;
-}
-
-/* walk: the node @path (@len bytes, not NUL-terminated: symlink targets are not)
- * names from directory @base; *@links counts the symlinks followed so far.
- * Contract otherwise as initrd_walk. */
-static int walk(struct initrd_node *base, const char *path, size_t len, bool follow,
-		int *links, struct initrd_node **out)
-{
-	const char *end = path + len, *c, *next;
-	size_t clen, next_len;
-	struct initrd_node *n = len && path[0] == '/' ? root : base;
-	if (len == 0)
-		return -ENOENT;
-	for (c = next_component(path, end, &clen); c; c = next, clen = next_len) {
-		next = next_component(c + clen, end, &next_len);
-		bool slash = !next && c + clen < end; /* the last name, with a trailing slash */
-		if (!S_ISDIR(n->mode))
-			return -ENOTDIR;
-		if (clen > NAME_MAX)
-			return -ENAMETOOLONG;
-		struct initrd_node *m = is_dot(c, clen) ? n : is_dotdot(c, clen) ? n->parent
-				      : find_child(n, c, clen);
-		if (!m)
-			return -ENOENT;
-		if (S_ISLNK(m->mode) && (next || follow || slash)) {
-			if (++*links > SYMLOOP_MAX)
-				return -ELOOP;
-			int err = walk(n, (const char *)m->data, m->size, true, links, &m);
-			if (err)
-				return err;
-		}
-		if (slash && !S_ISDIR(m->mode))
-			return -ENOTDIR;
-		n = m;
-	}
-	*out = n;
-	return 0;
-}
-
-int initrd_walk(struct initrd_node *base, const char *path, bool follow, struct initrd_node **out)
-{
-	int links = 0;
-	size_t len = strnlen(path, PATH_MAX);
-	if (len == PATH_MAX)
-		return -ENAMETOOLONG;
-	return walk(base, path, len, follow, &links, out);
-}
-
-int initrd_resolve(const char *cwd, const char *path, bool follow, struct initrd_node **out)
-{
-	struct initrd_node *base = root;
-	if (path[0] != '/' && cwd[0]) {
-		int err = initrd_walk(root, cwd, true, &base);
-		if (err)
-			return err;
-	}
-	return initrd_walk(base, path, follow, out);
 }
 
 long initrd_path(const struct initrd_node *n, char *buf, size_t size)

@@ -1,5 +1,5 @@
 /*
- * kernel/fs/initrd.h - the initial ramdisk: the cpio "newc" archive the loader
+ * kernel/fs/initrd/initrd.h - the initial ramdisk: the cpio "newc" archive the loader
  * read (\initrd.cpio), unpacked at boot into a read-only tree of nodes.
  *
  * Linux unpacks its initramfs into tmpfs, copying every file. Here the archive
@@ -23,27 +23,9 @@
 #include <stddef.h>
 #include <stdbool.h>
 #include "kernel/lib/list.h"
+#include "kernel/fs/fs.h"
 
-/* File types and permission bits of st_mode, as Linux (include/uapi/linux/stat.h). */
-#define S_IFMT   0170000
-#define S_IFLNK  0120000
-#define S_IFREG  0100000
-#define S_IFBLK  0060000
-#define S_IFDIR  0040000
-#define S_IFCHR  0020000
-#define S_IFIFO  0010000
-#define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
-#define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
-#define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
-#define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
-
-#define NAME_MAX    255  /* bytes in one path component */
-#define PATH_MAX    4096 /* bytes in a path, NUL included */
-#define SYMLOOP_MAX 8    /* symlinks one lookup may follow (then -ELOOP) */
-
-/* Device numbers in Linux's encoding for 8-bit minors (old_encode_dev). */
-#define MKDEV(major, minor) (((uint32_t)(major) << 8) | (uint32_t)(minor))
-#define CONSOLE_DEV MKDEV(5, 1) /* /dev/console, as Linux's */
+#define INITRD_DEV MKDEV(0, 1) /* st_dev: an anonymous device (major 0), as Linux gives tmpfs */
 
 struct initrd_node {
 	struct initrd_node *parent;  /* the directory holding it; the root's is itself */
@@ -58,6 +40,7 @@ struct initrd_node {
 	uint32_t nlink;              /* non-directories: links in the archive */
 	uint32_t rdev;               /* character devices: MKDEV(major, minor) */
 	uint32_t archive_ino;        /* c_ino of a hard-linked file (nlink > 1), else 0 */
+	struct inode *inode;         /* its VFS inode, made when the tree is mounted (kernel/fs/initrd/inode.c) */
 	char name[];                 /* one path component, NUL-terminated; "" for the root */
 };
 
@@ -69,25 +52,11 @@ void initrd_init(const void *archive, uint64_t size);
 /* initrd_root: the root directory "/". */
 struct initrd_node *initrd_root(void);
 
-/* initrd_walk: the node @path names, relative ones starting at directory @base.
- * Follows ".", "..", repeated slashes and symlinks (a final one only when @follow);
- * a trailing slash demands a directory. 0, or -ENOENT (also for ""), -ENOTDIR,
- * -ENAMETOOLONG, -ELOOP. */
-int initrd_walk(struct initrd_node *base, const char *path, bool follow, struct initrd_node **out);
-
-/* initrd_resolve: initrd_walk with relative paths starting at the directory named
- * by the absolute path @cwd ("" is "/"): a process's current directory. */
-int initrd_resolve(const char *cwd, const char *path, bool follow, struct initrd_node **out);
+/* initrd_lookup: the entry of directory @dir called @name (@len bytes), or NULL. */
+struct initrd_node *initrd_lookup(const struct initrd_node *dir, const char *name, size_t len);
 
 /* initrd_path: the absolute path of @n into @buf (@size bytes); its length, or -ENAMETOOLONG. */
 long initrd_path(const struct initrd_node *n, char *buf, size_t size);
-
-/* One directory entry, as getdents64 reports it. */
-struct dir_entry {
-	const char *name;
-	uint64_t ino;
-	uint32_t mode;
-};
 
 /* initrd_dir_entry: entry number @pos of directory @dir: 0 is ".", 1 is "..", then
  * the children in order. 0, or -ENOENT past the last one. */

@@ -1,0 +1,31 @@
+/*
+ * kernel/fs/namei.h - from a path name to a place in the tree (Linux:
+ * fs/namei.c). The walk goes one name at a time from the root, the current
+ * directory or a directory descriptor: each name is looked up by the
+ * directory's own file system (inode_operations.lookup), a symlink is read
+ * and walked from the directory holding it, and a mount point is crossed on
+ * the way down (into the mounted root) and on the way up (".." at a mounted
+ * root leaves through the directory it is mounted on). ".." is physical: it
+ * goes to the parent of the directory actually reached, as on Linux.
+ */
+#ifndef KERNEL_FS_NAMEI_H
+#define KERNEL_FS_NAMEI_H
+
+#include "kernel/fs/fs.h"
+
+#define LOOKUP_FOLLOW    1 /* follow a final symlink */
+#define LOOKUP_DIRECTORY 2 /* the result must be a directory (as a trailing slash demands) */
+
+#define AT_FDCWD (-100)
+
+/* kern_path: the place the kernel string @name names (relative to current's
+ * directory), with a reference for the caller (path_put). 0, or -ENOENT (also
+ * for ""), -ENOTDIR, -ENAMETOOLONG, -ELOOP, -ENOMEM. May sleep: no. */
+int kern_path(const char *name, unsigned flags, struct path *out);
+
+/* path_at: as kern_path, relative paths starting at the directory open as
+ * @dirfd (AT_FDCWD: current's directory); also -EBADF, and -ENOTDIR when
+ * @dirfd is no directory (Linux: filename_lookup). */
+int path_at(int dirfd, const char *name, unsigned flags, struct path *out);
+
+#endif
