@@ -66,9 +66,9 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 		return (error_code & PF_USER) ? FAULT_SEGV_KERNEL : FAULT_KERNEL_BUG;
 	if (!mm)
 		return FAULT_SEGV_NO_VMA;
-	vma = *vmap = vma_find(mm, addr);
+	vma = *vmap = vma_lookup(mm, addr);
 	if (!vma) {
-		vma = *vmap = vma_lookup(mm, addr); /* the VMA above: the stack, perhaps */
+		vma = *vmap = find_vma(mm, addr); /* the VMA above: the stack, perhaps */
 		if (vma && stack_can_grow(mm, vma, addr) && access_allowed(vma->prot, error_code))
 			return FAULT_STACK_GROWTH;
 		return FAULT_SEGV_NO_VMA;
@@ -121,7 +121,7 @@ static int do_file_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 static int do_demand_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_DEMAND);
-	return private_page(current->mm, vma, va, pte);
+	return map_private_page(current->mm, vma, va, pte);
 }
 
 /* do_swap_page: bring the page whose swap entry is @pte back from the swap
@@ -138,11 +138,11 @@ static int do_swap_page(struct vm_area *vma, uint64_t va, uint64_t error_code, p
 	return err;
 }
 
-/* do_cow: copy the shared page for this process, or reuse it (Linux: do_wp_page). */
-static int do_cow(struct vm_area *vma, uint64_t va)
+/* do_wp_page: copy the shared page for this process, or reuse it (as Linux). */
+static int do_wp_page(struct vm_area *vma, uint64_t va)
 {
 	bool reused;
-	int err = cow_break(current->mm, vma, va, &reused);
+	int err = break_cow(current->mm, vma, va, &reused);
 	if (!err)
 		count_vm_event(reused ? PGFAULT_COW_REUSE : PGFAULT_COW);
 	return err;
@@ -176,7 +176,7 @@ static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint6
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va, pte);
 	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va, pte);
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code, pte);
-	case FAULT_COW:          return do_cow(vma, va);
+	case FAULT_COW:          return do_wp_page(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
 	default:                 return 1;
 	}

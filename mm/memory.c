@@ -1,7 +1,7 @@
 /*
  * mm/memory.c - the user pages of an address space: made present
  * (mm_populate), unmapped (zap_range), given new rights (change_vma_prot),
- * shared for fork (copy_range) and unshared by a write (cow_break), read and
+ * shared for fork (copy_range) and unshared by a write (break_cow), read and
  * written by the kernel (access_mm).
  * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range,
  * access_remote_vm) and
@@ -244,7 +244,7 @@ static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
 	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
 }
 
-int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
+int map_private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
 {
 	uint64_t pa = frame_alloc(va); /* may sleep: @e's table stays, only we change our mm */
 
@@ -268,7 +268,7 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 		return 0;
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
 		return map_file_page(mm, vma, va, e);
-	return private_page(mm, vma, va, e);
+	return map_private_page(mm, vma, va, e);
 }
 
 /* populate_vma: make the pages of [start, end) inside @vma present. 0 or -ENOMEM. */
@@ -294,7 +294,7 @@ int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
 		return -ENOMEM;
 	end = PAGE_ALIGN(start + len);
 	while (va < end) {
-		struct vm_area *vma = vma_find(mm, va);
+		struct vm_area *vma = vma_lookup(mm, va);
 		uint64_t stop;
 		int err;
 
@@ -468,7 +468,7 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *
 	if (!vma->file_data || off >= vma->file_size)
 		return map_zero_page(mm, vma, va, e); /* past the file's bytes: the bss */
 	if (vma->file_size - off < PAGE_SIZE)
-		return private_page(mm, vma, va, e); /* cut short: a zero tail, private */
+		return map_private_page(mm, vma, va, e); /* cut short: a zero tail, private */
 	page = filemap_get_page(vma->file_data + off);
 	if (!page)
 		return -ENOMEM;
@@ -481,11 +481,11 @@ static bool is_anon_frame(uint64_t pa)
 	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file);
 }
 
-/* cow_copy: map at @va, whose present PTE @e holds @old now, a new copy of
+/* wp_page_copy: map at @va, whose present PTE @e holds @old now, a new copy of
  * @old; the allocation may sleep in reclaim, which may swap @old out meanwhile
  * (@e's table stays: only this process frees its mm's tables): then nothing
  * is done (the fault is taken again). 0 or -ENOMEM. */
-static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, uint64_t old)
+static int wp_page_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, uint64_t old)
 {
 	bool anon = is_anon_frame(old);
 	uint64_t new;
@@ -513,22 +513,22 @@ static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t
 	return new ? 0 : -ENOMEM;
 }
 
-int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)
+int break_cow(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)
 {
 	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
 	uint64_t old;
 
 	if (!e || !(*e & PTE_P))
-		panic("cow_break: no present page at %#lx", va);
+		panic("break_cow: no present page at %#lx", va);
 	old = *e & PTE_ADDR;
 	if (is_anon_frame(old))
-		swapcache_exclusive(phys_to_page(old)); /* its slot copy is stale once written */
+		reuse_swap_page(phys_to_page(old)); /* its slot copy is stale once written */
 	*reused = !cow_shared(old);
 	if (*reused) { /* the last mapping of a page fork shared: just let it write */
 		pte_protect(e, va, vma_pte_flags(vma->prot));
 		return 0;
 	}
-	return cow_copy(mm, vma, va, e, old);
+	return wp_page_copy(mm, vma, va, e, old);
 }
 
 /* swap_ra_window: the swap entries of @vma other than @va's in @va's aligned
@@ -573,7 +573,7 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e
 	free_swap_and_cache(swp_slot(entry)); /* this entry's slot reference */
 	mm->swap_ents--;
 	if (write && !(vma->flags & VM_SHARED))
-		swapcache_exclusive(page);
+		reuse_swap_page(page);
 	*e = page_to_phys(page) | page_flags(page_to_phys(page), vma->prot, vma->flags & VM_SHARED) |
 	     PTE_P | PTE_A; /* non-present to present: no flush */
 	mm->rss++;

@@ -27,7 +27,7 @@ unsigned page_referenced(struct page *page)
 
 		if (!e)
 			continue;
-		if (!(*e & PTE_P) || (vma_find(mm, page->index)->flags & VM_LOCKED)) {
+		if (!(*e & PTE_P) || (vma_lookup(mm, page->index)->flags & VM_LOCKED)) {
 			referenced++; /* PROT_NONE or mlocked: kept, see rmap.h */
 		} else if (*e & PTE_A) {
 			*e &= ~PTE_A;

@@ -107,9 +107,9 @@ static uint32_t bad_beyond(const uint32_t *bad, uint32_t n)
 	return k;
 }
 
-/* slot_tables: the slot map and the swap cache's index for @nr_slots slots
+/* alloc_slot_tables: the slot map and the swap cache's index for @nr_slots slots
  * (mm/swap_state.h), handed to swap_setup; false when out of memory. */
-static bool slot_tables(uint64_t nr_slots)
+static bool alloc_slot_tables(uint64_t nr_slots)
 {
 	uint16_t *map = kzalloc(nr_slots * sizeof(*map));
 	struct page **cache = kzalloc(nr_slots * sizeof(*cache));
@@ -150,8 +150,8 @@ static void activate(struct virtio_blk *d, const char *path)
 	the_area = (struct swap_area){ .dev = d, .nr_slots = (uint64_t)info.last_page + 1,
 				       .nr_good = info.nr_good, .nr_bad = info.nr_bad, .bad = bad_slots };
 	strlcpy(the_area.path, path, sizeof(the_area.path));
-	swap_area = &the_area; /* before slot_tables: swap_slot_bad reads it */
-	if (!slot_tables(the_area.nr_slots)) {
+	swap_area = &the_area; /* before alloc_slot_tables: swap_slot_bad reads it */
+	if (!alloc_slot_tables(the_area.nr_slots)) {
 		swap_area = NULL;
 		pr_err("swap: %s: no memory for the slot map, refusing it\n", path);
 		return;
