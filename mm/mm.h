@@ -20,8 +20,8 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "kernel/lib/list.h"
+#include "mm/pgtable.h" /* USER_VA_END */
 
-#define USER_VA_END   0x0000800000000000ull /* first non-user address */
 #define USER_VA_START 0x0000000000010000ull /* lowest mappable address (mmap_min_addr) */
 /* TASK_SIZE: end of the mappable user space. The top user page is never mapped
  * (Linux: TASK_SIZE_MAX), so no user instruction ends at the non-canonical

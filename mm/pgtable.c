@@ -11,7 +11,7 @@
  * Entries go from zero to non-zero only through entry_install and back only
  * through entry_clear; everything else may rewrite a non-zero entry in place.
  *
- * The kernel half (PML4 entries 256..511) is shared by every address space: its
+ * The kernel half (PML4 entries KERNEL_PML4_INDEX..511) is shared by every address space: its
  * PDPT tables are never freed here, or other PML4s would keep dangling entries.
  *
  * Lock: callers serialise changes to one tree (single CPU today).
@@ -21,9 +21,6 @@
 #include "mm/tlb.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
-
-/* The lowest kernel-half address: user space is [0, USER_VA_END) (bit 47 clear). */
-#define USER_VA_END (1ull << 47)
 
 /* The flags of a non-leaf entry: the leaf decides the real permissions (SDM 4.6.1). */
 #define PTE_TABLE_FLAGS (PTE_P | PTE_RW)
@@ -386,7 +383,7 @@ uint64_t pt_count_tables(uint64_t root)
 	uint64_t n = 1;
 	int i;
 
-	for (i = 0; i < PT_ENTRIES / 2; i++)
+	for (i = 0; i < KERNEL_PML4_INDEX; i++)
 		n += subtree_tables(pml4[i], PT_PML4, false);
 	return n;
 }
@@ -401,7 +398,7 @@ void pt_free_tree(uint64_t root)
 	pte_t *pml4 = table_of(root);
 	int i;
 
-	for (i = 0; i < PT_ENTRIES / 2; i++)
+	for (i = 0; i < KERNEL_PML4_INDEX; i++)
 		subtree_tables(pml4[i], PT_PML4, true);
 	table_free(root);
 }

@@ -32,6 +32,16 @@ typedef uint64_t pte_t; /* an entry at any level */
 enum pt_level { PT_PTE = 1, PT_PD = 2, PT_PDPT = 3, PT_PML4 = 4 };
 
 #define PT_ENTRIES 512
+
+/* The two halves of the canonical 48-bit address space (SDM Vol. 1 3.3.7.1):
+ * user space below USER_VA_END, the kernel's half from KERNEL_HALF_START up
+ * (bits 63:47 all one). Addresses, not indices: the PML4 index where the
+ * kernel half starts is KERNEL_PML4_INDEX. */
+#define USER_VA_END       0x0000800000000000ull /* first non-user address */
+#define KERNEL_HALF_START 0xffff800000000000ull /* lowest kernel-half address */
+/* KERNEL_PML4_INDEX: the first PML4 entry of the kernel half (256); entries
+ * from here up are shared by every address space. */
+#define KERNEL_PML4_INDEX ((int)((KERNEL_HALF_START >> 39) & 0x1ff))
 #define PAGE_2M    (1ull << 21)
 #define PAGE_1G    (1ull << 30)
 
@@ -110,7 +120,7 @@ bool translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags);
 /* pt_count_tables: how many table pages @root's user half uses, the root included (OOM badness). */
 uint64_t pt_count_tables(uint64_t root);
 
-/* pt_free_tree: free every page-table page of the user half [0, 256) of @root and the root itself. */
+/* pt_free_tree: free every page-table page of the user half [0, KERNEL_PML4_INDEX) of @root and the root itself. */
 void pt_free_tree(uint64_t root);
 
 #endif

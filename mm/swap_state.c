@@ -1,7 +1,7 @@
 /* mm/swap_state.c - the swap cache and swap-in (see swap_state.h). */
 #include "mm/swap_state.h"
 #include "mm/swap.h"
-#include "mm/swapon.h"
+#include "mm/page_io.h"
 #include "mm/anon_page.h"
 #include "mm/lru.h"
 #include "mm/vmstat.h"

@@ -1,6 +1,6 @@
 /*
- * mm/swapon.c - activating the swap area at boot, and page I/O to it (see
- * swapon.h). Linux does this in sys_swapon (mm/swapfile.c) when user space
+ * mm/swapon.c - activating the swap area at boot (see swapon.h; page I/O to
+ * it is mm/page_io.c). Linux does this in sys_swapon (mm/swapfile.c) when user space
  * runs `swapon /dev/vda`; here the kernel does it itself at boot for the first
  * virtio disk, logging as Linux does:
  *     Adding 262140k swap on /dev/vda.  Priority:-2 extents:1 across:262140k
@@ -20,7 +20,6 @@
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsnprintf.h"
 
-#define SECTORS_PER_PAGE (SWAP_PAGE_SIZE / VIRTIO_BLK_SECTOR)
 #define SCAN_ORDER       4 /* 2^4 frames: the SWAP_HEADER_SCAN bytes read at activation */
 #define SWAP_PRIORITY    (-2)
 /* The swap cache's index is one kmalloc block of a pointer per slot, at most
@@ -184,19 +183,4 @@ void swap_init(void)
 bool swap_slot_bad(uint64_t slot)
 {
 	return swap_area && swap_bad_lookup(swap_area->bad, swap_area->nr_bad, slot);
-}
-
-void swap_io_start(uint64_t slot, uint64_t pa, bool write, struct virtio_blk_io *io)
-{
-	if (!swap_area)
-		panic("swap_io_start: no swap area");
-	if (slot == 0 || slot >= swap_area->nr_slots || swap_slot_bad(slot))
-		panic("swap_io_start: slot %lu is the header, past the area (%lu slots) or bad",
-		      slot, swap_area->nr_slots);
-	virtio_blk_start(swap_area->dev, slot * SECTORS_PER_PAGE, pa, SWAP_PAGE_SIZE, write, io); /* an error is in @io */
-}
-
-int swap_io_wait(struct virtio_blk_io *io)
-{
-	return virtio_blk_wait(swap_area->dev, io);
 }
