@@ -200,7 +200,7 @@ static void pte_set_prot(pte_t *e, uint64_t va, uint32_t prot, bool shared)
 {
 	pte_t keep = *e & (PTE_ADDR | PTE_A | PTE_D);
 
-	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P;
+	set_pte(e, prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P);
 	flush_tlb_page(va);
 }
 
@@ -217,7 +217,7 @@ static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, 
 	int err = 0;
 
 	if (e)
-		pte_install(e, pa | flags | PTE_P);
+		set_pte(e, pa | flags | PTE_P);
 	else
 		err = map_page(mm->pml4, va, pa, flags);
 
@@ -354,7 +354,8 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 			pt_prune(mm->pml4, table); /* the cursor has left it: it may go */
 		table = va & ~(PAGE_2M - 1);
 		cleared = true;
-		old = pte_clear(e);
+		old = *e;
+		set_pte(e, 0);
 		if ((old & PTE_P) && ++flushed <= TLB_FLUSH_CEILING)
 			flush_tlb_page(va);
 		zap_entry(mm, va, old);
@@ -390,8 +391,10 @@ static pte_t copy_entry(struct mm *dst, pte_t *e, bool shared)
 		dst->swap_ents++;
 		return val;
 	}
-	if (!shared)
-		*e = val &= ~PTE_RW;
+	if (!shared) {
+		val &= ~PTE_RW;
+		set_pte(e, val);
+	}
 	frame_get(pte_frame(val));
 	if (!is_zero_page(pte_frame(val)))
 		dst->rss++;
@@ -400,12 +403,12 @@ static pte_t copy_entry(struct mm *dst, pte_t *e, bool shared)
 
 /* copy_pt: copy the entries of [va, end), inside the one page table @from of
  * the parent, into @dst's table, built at the first entry (no empty tables);
- * its entries are stored directly and counted once (pt_add_entries), as
+ * its entries are stored with set_pte_count and counted once (pt_add_entries), as
  * Linux's copy_pte_range fills one table in a loop. 0 or -ENOMEM. */
 static int copy_pt(struct mm *dst, pte_t *from, uint64_t va, uint64_t end, bool shared)
 {
 	pte_t *to = NULL;
-	unsigned n = 0;
+	int n = 0;
 
 	for (; va < end; va += PAGE_SIZE) {
 		unsigned i = pt_index(va, PT_PTE);
@@ -421,8 +424,7 @@ static int copy_pt(struct mm *dst, pte_t *from, uint64_t va, uint64_t end, bool 
 		}
 		if (to[i])
 			panic("copy_pt: the child maps %#lx already", va);
-		to[i] = copy_entry(dst, &from[i], shared);
-		n++;
+		set_pte_count(&to[i], copy_entry(dst, &from[i], shared), &n);
 	}
 	if (n)
 		pt_add_entries(to, n);
@@ -498,9 +500,11 @@ static int wp_page_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, p
 			clear_page(phys_to_virt(new));
 		else
 			copy_page(phys_to_virt(new), phys_to_virt(old));
-		/* Swap frames in place (present to present): no table is freed or allocated. */
-		*e = new | page_flags(new, vma->prot, false) | PTE_P | PTE_A | PTE_D;
+		/* A new frame for a present entry: break before make (the entry rule,
+		 * mm/pgtable.h); the table stays, its count back where it was. */
+		set_pte(e, 0);
 		flush_tlb_page(va);
+		set_pte(e, new | page_flags(new, vma->prot, false) | PTE_P | PTE_A | PTE_D);
 		if (is_zero_page(old))
 			mm->rss++;
 		else
@@ -574,8 +578,8 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e
 	mm->swap_ents--;
 	if (write && !(vma->flags & VM_SHARED))
 		reuse_swap_page(page);
-	*e = page_to_phys(page) | page_flags(page_to_phys(page), vma->prot, vma->flags & VM_SHARED) |
-	     PTE_P | PTE_A; /* non-present to present: no flush */
+	set_pte(e, page_to_phys(page) | page_flags(page_to_phys(page), vma->prot, vma->flags & VM_SHARED) |
+		   PTE_P | PTE_A); /* non-present to present: no flush */
 	mm->rss++;
 	return 0;
 }
