@@ -182,15 +182,6 @@ static vm_fault_t resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va
 	}
 }
 
-vm_fault_t handle_mm_fault(uint64_t addr, uint64_t error_code, enum fault_kind *kind)
-{
-	struct vm_area *vma = NULL;
-	pte_t *pte = NULL;
-
-	*kind = classify_fault(addr, error_code, &vma, &pte);
-	return resolve(*kind, vma, PAGE_ALIGN_DOWN(addr), error_code, pte);
-}
-
 /* count_resolved_fault: account a fault that was resolved; @ret tells a major one. */
 static void count_resolved_fault(vm_fault_t ret)
 {
@@ -216,12 +207,14 @@ static void report_user_fault_error(const struct trap_frame *f, uint64_t addr, e
 	}
 }
 
-vm_fault_t handle_page_fault(struct trap_frame *f)
+vm_fault_t handle_mm_fault(struct trap_frame *f, uint64_t addr)
 {
 	bool tracing = fault_trace_mode != FAULT_TRACE_OFF; /* no TSC reads when off: the hot path */
-	uint64_t start = tracing ? rdtsc() : 0, addr = read_cr2();
-	enum fault_kind kind;
-	vm_fault_t ret = handle_mm_fault(addr, f->error_code, &kind);
+	uint64_t start = tracing ? rdtsc() : 0;
+	struct vm_area *vma = NULL;
+	pte_t *pte = NULL;
+	enum fault_kind kind = classify_fault(addr, f->error_code, &vma, &pte);
+	vm_fault_t ret = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code, pte);
 
 	if (tracing)
 		fault_trace_record(addr, f->rip, f->error_code, kind, ret, rdtsc() - start);
@@ -230,4 +223,9 @@ vm_fault_t handle_page_fault(struct trap_frame *f)
 	else if (trap_from_user(f))
 		report_user_fault_error(f, addr, kind, ret);
 	return ret;
+}
+
+vm_fault_t handle_page_fault(struct trap_frame *f)
+{
+	return handle_mm_fault(f, read_cr2());
 }

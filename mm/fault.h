@@ -57,15 +57,15 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 /* fault_kind_name: the reason word of the segfault log line. */
 const char *fault_kind_name(enum fault_kind kind);
 
-/* handle_mm_fault: classify the fault of current at @addr with @error_code
- * (*@kind the decision) and run its handler: 0, VM_FAULT_MAJOR, or an error
- * bit. Counts the handler's own event; may sleep (reclaim, swap-in). */
-vm_fault_t handle_mm_fault(uint64_t addr, uint64_t error_code, enum fault_kind *kind);
+/* handle_mm_fault: handle the fault of current at @addr described by @f:
+ * classify it, run its handler, trace and count it, log a user fault's
+ * failure; returns 0, VM_FAULT_MAJOR, or an error bit for the caller to act
+ * on (a signal for a user fault, the fixup or an oops for a kernel one).
+ * May sleep (reclaim, swap-in). */
+vm_fault_t handle_mm_fault(struct trap_frame *f, uint64_t addr);
 
 /* handle_page_fault: the #PF handler (vector 14), called by trap_dispatch:
- * handles the fault at CR2, counts and traces it, logs a user fault's
- * failure; returns the result for the caller to act on (error bits: a signal
- * for a user fault, the fixup or an oops for a kernel one). May sleep. */
+ * handle_mm_fault at CR2. */
 vm_fault_t handle_page_fault(struct trap_frame *f);
 
 #endif

@@ -3,8 +3,7 @@
  * handle_mm_fault on current's mm over fake RAM and a fake swap disk gives 0
  * for a minor fault, VM_FAULT_MAJOR for a page read from the disk,
  * VM_FAULT_SIGSEGV for an access no VMA allows, VM_FAULT_OOM when no frame
- * or table is left, VM_FAULT_SIGBUS for a swap read error; classify_fault's
- * kind comes back with it.
+ * or table is left, VM_FAULT_SIGBUS for a swap read error.
  */
 /* host-test-sources: mm/fault.c mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
@@ -68,14 +67,16 @@ static int teardown(void **state)
 	return 0;
 }
 
-/* fault: handle_mm_fault at @va with @error; @kind the expected decision. */
+/* fault: handle_mm_fault at @va with @error, from user mode if PF_USER;
+ * @kind the decision expected (classify_fault's, made again here). */
 static vm_fault_t fault(uint64_t va, uint64_t error, enum fault_kind kind)
 {
-	enum fault_kind got;
-	vm_fault_t ret = handle_mm_fault(va, error, &got);
+	struct trap_frame f = { .error_code = error, .cs = (error & PF_USER) ? 3 : 0 };
+	struct vm_area *vma;
+	pte_t *pte;
 
-	assert_int_equal(got, kind);
-	return ret;
+	assert_int_equal(classify_fault(va, error, &vma, &pte), kind);
+	return handle_mm_fault(&f, va);
 }
 
 /* Resolved faults are 0 (minor): a read, then a write to the same page. */
