@@ -24,7 +24,7 @@
 
 #include "boot_info.h"
 
-#define PAGE_SIZE 4096ull
+#include "mm/page.h" /* PAGE_SIZE: the kernel's own */
 #define SIZE_2M   (2ull << 20)
 #define SIZE_1G   (1ull << 30)
 

@@ -4,9 +4,9 @@
 #include "kernel/printk.h"
 #include "kernel/lib/vsnprintf.h"
 #include "arch/x86_64/probe.h"
+#include "mm/pgtable.h"
 
 #define BACKTRACE_MAX_FRAMES 32
-#define KERNEL_HALF 0xffff800000000000ull
 
 /* format_symbol: "name+0xoff/0xsize" for @addr into @buf; @lookup is the address
  * to resolve (a return address minus 1: a call to a noreturn function may be the
@@ -43,7 +43,7 @@ void backtrace_print(uint64_t rip, uint64_t rbp)
 	for (int depth = 0; depth < BACKTRACE_MAX_FRAMES; depth++) {
 		uint64_t next, ret;
 		/* A corrupt chain must not fault again inside a panic: probe each read. */
-		if (rbp < KERNEL_HALF || (rbp & 7) || probe_read_u64((void *)rbp, &next) ||
+		if (rbp < KERNEL_HALF_START || (rbp & 7) || probe_read_u64((void *)rbp, &next) ||
 		    probe_read_u64((void *)(rbp + 8), &ret) || ret == 0)
 			break;
 		if (ret == last) { /* deep recursion: one line, then a count */

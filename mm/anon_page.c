@@ -2,7 +2,6 @@
 #include "mm/anon_page.h"
 #include "mm/lru.h"
 #include "mm/page_alloc.h"
-#include "mm/vmscan.h"
 #include "kernel/panic.h"
 
 #define ANON_FLAGS ((1u << PG_lru) | (1u << PG_active) | (1u << PG_swapcache) | \

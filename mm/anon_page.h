@@ -20,7 +20,7 @@
 /* alloc_anon_page: a new frame for user address @va: refcount 1 (the caller's),
  * mapcount 0, dirty (no copy anywhere), on the inactive list; with @may_sleep
  * it may reclaim or call the OOM killer first, without it (a speculative
- * page) it never sleeps (alloc_user_page, mm/vmscan.c). NULL when memory is
+ * page) it never sleeps (alloc_user_page, mm/page_alloc_slow.c). NULL when memory is
  * exhausted. Contents undefined. */
 struct page *alloc_anon_page(uint64_t va, bool may_sleep);
 

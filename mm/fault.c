@@ -16,11 +16,9 @@
 #include "mm/swap.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
-#include "kernel/signal.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
 #include "arch/x86_64/cpu.h"
-#include "arch/x86_64/traps.h"
 
 #define STACK_GUARD_GAP (256 * PAGE_SIZE) /* Linux's stack_guard_gap: 1 MiB kept free below the stack */
 
@@ -66,9 +64,9 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 		return (error_code & PF_USER) ? FAULT_SEGV_KERNEL : FAULT_KERNEL_BUG;
 	if (!mm)
 		return FAULT_SEGV_NO_VMA;
-	vma = *vmap = vma_find(mm, addr);
+	vma = *vmap = vma_lookup(mm, addr);
 	if (!vma) {
-		vma = *vmap = vma_lookup(mm, addr); /* the VMA above: the stack, perhaps */
+		vma = *vmap = find_vma(mm, addr); /* the VMA above: the stack, perhaps */
 		if (vma && stack_can_grow(mm, vma, addr) && access_allowed(vma->prot, error_code))
 			return FAULT_STACK_GROWTH;
 		return FAULT_SEGV_NO_VMA;
@@ -101,55 +99,66 @@ const char *fault_kind_name(enum fault_kind kind)
 	return "?";
 }
 
+/* vmf_error: the fault result for a handler's return @err: 0 resolved; -EIO
+ * (a swap read error) lost the data; any other error is no memory (Linux: vmf_error). */
+static vm_fault_t vmf_error(int err)
+{
+	if (!err)
+		return 0;
+	return err == -EIO ? VM_FAULT_SIGBUS : VM_FAULT_OOM;
+}
+
 /* do_zero_page: map the shared zero page into the empty @pte (or NULL: walk)
  * (Linux: do_anonymous_page, read case). */
-static int do_zero_page(struct vm_area *vma, uint64_t va, pte_t *pte)
+static vm_fault_t do_zero_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_ZERO);
-	return map_zero_page(current->mm, vma, va, pte);
+	return vmf_error(map_zero_page(current->mm, vma, va, pte));
 }
 
 /* do_file_page: map the file's page from the page cache, read-only (Linux: do_read_fault). */
-static int do_file_page(struct vm_area *vma, uint64_t va, pte_t *pte)
+static vm_fault_t do_file_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_FILE);
-	return map_file_page(current->mm, vma, va, pte);
+	return vmf_error(map_file_page(current->mm, vma, va, pte));
 }
 
 /* do_demand_page: a first frame of this process's own: zeros, or a private copy
  * of the file's bytes (Linux: do_anonymous_page write case, do_cow_fault). */
-static int do_demand_page(struct vm_area *vma, uint64_t va, pte_t *pte)
+static vm_fault_t do_demand_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_DEMAND);
-	return private_page(current->mm, vma, va, pte);
+	return vmf_error(map_private_page(current->mm, vma, va, pte));
 }
 
 /* do_swap_page: bring the page whose swap entry is @pte back from the swap
- * cache or the disk (Linux: do_swap_page). */
-static int do_swap_page(struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
+ * cache or the disk (Linux: do_swap_page); VM_FAULT_MAJOR when it read the disk. */
+static vm_fault_t do_swap_page(struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
 {
 	bool major = false;
 	int err = swap_in_page(current->mm, vma, va, pte, error_code & PF_WRITE, &major);
 
-	if (!err && major) {
-		count_vm_event(PGMAJFAULT);
-		current->maj_flt++;
-	}
-	return err;
+	if (err)
+		return vmf_error(err);
+	if (!major)
+		return 0;
+	count_vm_event(PGMAJFAULT);
+	current->maj_flt++;
+	return VM_FAULT_MAJOR;
 }
 
-/* do_cow: copy the shared page for this process, or reuse it (Linux: do_wp_page). */
-static int do_cow(struct vm_area *vma, uint64_t va)
+/* do_wp_page: copy the shared page for this process, or reuse it (as Linux). */
+static vm_fault_t do_wp_page(struct vm_area *vma, uint64_t va)
 {
 	bool reused;
-	int err = cow_break(current->mm, vma, va, &reused);
+	int err = break_cow(current->mm, vma, va, &reused);
 	if (!err)
 		count_vm_event(reused ? PGFAULT_COW_REUSE : PGFAULT_COW);
-	return err;
+	return vmf_error(err);
 }
 
 /* do_stack_growth: extend the stack VMA down to @va, then fault the page in (Linux: expand_stack). */
-static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code)
+static vm_fault_t do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code)
 {
 	vma->start = va;
 	count_vm_event(PGFAULT_STACK);
@@ -158,74 +167,65 @@ static int do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code
 									 : do_demand_page(vma, va, NULL);
 }
 
-/* do_segv: a bad user access: log it the Linux way and kill with SIGSEGV. */
-static void do_segv(struct trap_frame *f, uint64_t addr, enum fault_kind kind)
-{
-	count_vm_event(PGFAULT_SEGV);
-	pr_info("pid %d (%s): segfault at %lx ip %lx error %lx (%s)\n", current->pid, current->comm,
-		addr, f->rip, f->error_code, fault_kind_name(kind));
-	force_signal(SIGSEGV);
-}
-
 /* resolve: run the handler for @kind (@pte: the entry classify_fault walked to,
- * or NULL); 0, -errno, or 1 when @kind is no resolution. */
-static int resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
+ * or NULL); VM_FAULT_SIGSEGV when @kind is no resolution. */
+static vm_fault_t resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
 {
 	switch (kind) {
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va, pte);
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va, pte);
 	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va, pte);
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code, pte);
-	case FAULT_COW:          return do_cow(vma, va);
+	case FAULT_COW:          return do_wp_page(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
-	default:                 return 1;
+	default:                 return VM_FAULT_SIGSEGV;
 	}
 }
 
-/* fault_resolved: account a fault that was resolved, @major if it waited for the disk. */
-static void fault_resolved(bool major)
+/* count_resolved_fault: account a fault that was resolved; @ret tells a major one. */
+static void count_resolved_fault(vm_fault_t ret)
 {
 	count_vm_event(PGFAULT);
-	if (!major) /* minor and major faults are counted apart, as Linux */
+	if (!(ret & VM_FAULT_MAJOR)) /* minor and major faults are counted apart, as Linux */
 		current->min_flt++;
 	note_rss(current);
 }
 
-/* fault_failed: a fault at @addr that @kind and @err did not resolve: -EFAULT or an oops
- * for the kernel, a signal for a user process. */
-static void fault_failed(struct trap_frame *f, uint64_t addr, enum fault_kind kind, int err)
+/* report_user_fault_error: log why the user fault at @addr (@kind) failed
+ * with @ret, the Linux way, before the arch sends the signal. */
+static void report_user_fault_error(const struct trap_frame *f, uint64_t addr, enum fault_kind kind,
+				    vm_fault_t ret)
 {
-	if (!trap_from_user(f)) { /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
-		kernel_fault(f);
-		return;
-	}
-	if (err == -EIO) { /* the data is lost: Linux's VM_FAULT_SIGBUS */
+	if (ret & VM_FAULT_SIGBUS) {
 		pr_err("pid %d (%s): swap read error at %lx, killed\n", current->pid, current->comm, addr);
-		force_signal(SIGBUS);
-		return;
-	}
-	if (err < 0) {
+	} else if (ret & VM_FAULT_OOM) {
 		pr_info("pid %d (%s): out of memory at %lx, killed\n", current->pid, current->comm, addr);
-		force_signal(SIGKILL);
-		return;
+	} else {
+		count_vm_event(PGFAULT_SEGV);
+		pr_info("pid %d (%s): segfault at %lx ip %lx error %lx (%s)\n", current->pid, current->comm,
+			addr, f->rip, f->error_code, fault_kind_name(kind));
 	}
-	do_segv(f, addr, kind);
 }
 
-void handle_page_fault(struct trap_frame *f)
+vm_fault_t handle_mm_fault(struct trap_frame *f, uint64_t addr)
 {
 	bool tracing = fault_trace_mode != FAULT_TRACE_OFF; /* no TSC reads when off: the hot path */
-	uint64_t start = tracing ? rdtsc() : 0, addr = read_cr2(), majors = current->maj_flt;
+	uint64_t start = tracing ? rdtsc() : 0;
 	struct vm_area *vma = NULL;
 	pte_t *pte = NULL;
 	enum fault_kind kind = classify_fault(addr, f->error_code, &vma, &pte);
-	int err = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code, pte);
-	bool major = current->maj_flt != majors;
+	vm_fault_t ret = resolve(kind, vma, PAGE_ALIGN_DOWN(addr), f->error_code, pte);
 
 	if (tracing)
-		fault_trace_record(addr, f->rip, f->error_code, kind, err, major, rdtsc() - start);
-	if (err == 0)
-		fault_resolved(major);
-	else
-		fault_failed(f, addr, kind, err);
+		fault_trace_record(addr, f->rip, f->error_code, kind, ret, rdtsc() - start);
+	if (!(ret & VM_FAULT_ERROR))
+		count_resolved_fault(ret);
+	else if (trap_from_user(f))
+		report_user_fault_error(f, addr, kind, ret);
+	return ret;
+}
+
+vm_fault_t handle_page_fault(struct trap_frame *f)
+{
+	return handle_mm_fault(f, read_cr2());
 }

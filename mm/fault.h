@@ -3,7 +3,10 @@
  *
  * handle_page_fault reads CR2 and the error code, asks classify_fault what the
  * fault is (one decision, made from the VMA), then runs the one handler for
- * that case. Every user page comes into existence here.
+ * that case. Every user page comes into existence here. What came of it is a
+ * vm_fault_t, which the arch's trap code acts on: nothing more for a resolved
+ * fault, else the kernel's exception fixup or oops, or a signal to the user
+ * process (arch/x86_64/traps.c; Linux: mm_fault_error).
  */
 #ifndef MM_FAULT_H
 #define MM_FAULT_H
@@ -33,6 +36,17 @@ enum fault_kind {
 	FAULT_KERNEL_BUG,   /* kernel-mode fault on a kernel address, or a reserved bit */
 };
 
+/* What handling a fault came to (Linux: enum vm_fault_reason, the same bit
+ * values): 0 is a resolved minor fault; the error bits say which signal. */
+typedef unsigned int vm_fault_t;
+enum vm_fault_reason {
+	VM_FAULT_OOM    = 0x001, /* no memory for the page or a page table: the process is killed */
+	VM_FAULT_SIGBUS = 0x002, /* the page's data is lost (a swap read error) */
+	VM_FAULT_MAJOR  = 0x004, /* resolved, after waiting for the disk (not an error) */
+	VM_FAULT_SIGSEGV = 0x040, /* no resolution: a bad access (the segfault kinds, a kernel bug) */
+};
+#define VM_FAULT_ERROR (VM_FAULT_OOM | VM_FAULT_SIGBUS | VM_FAULT_SIGSEGV)
+
 struct vm_area;
 
 /* classify_fault: decide what a fault at @addr with @error_code is, for current;
@@ -43,7 +57,15 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 /* fault_kind_name: the reason word of the segfault log line. */
 const char *fault_kind_name(enum fault_kind kind);
 
-/* handle_page_fault: the #PF handler (vector 14), entered from trap_dispatch. */
-void handle_page_fault(struct trap_frame *f);
+/* handle_mm_fault: handle the fault of current at @addr described by @f:
+ * classify it, run its handler, trace and count it, log a user fault's
+ * failure; returns 0, VM_FAULT_MAJOR, or an error bit for the caller to act
+ * on (a signal for a user fault, the fixup or an oops for a kernel one).
+ * May sleep (reclaim, swap-in). */
+vm_fault_t handle_mm_fault(struct trap_frame *f, uint64_t addr);
+
+/* handle_page_fault: the #PF handler (vector 14), called by trap_dispatch:
+ * handle_mm_fault at CR2. */
+vm_fault_t handle_page_fault(struct trap_frame *f);
 
 #endif

@@ -54,11 +54,11 @@ static void error_bits(char out[6], uint16_t error)
  * kernel access sent to its -EFAULT fixup (or an oops), or an error. */
 static const char *outcome(const struct fault_record *r)
 {
-	if (r->err > 0)
+	if (r->result & VM_FAULT_SIGSEGV)
 		return (r->error & PF_USER) ? "segv" : "fixup";
-	if (r->err < 0)
+	if (r->result & VM_FAULT_ERROR)
 		return "error";
-	return r->major ? "major" : "minor";
+	return (r->result & VM_FAULT_MAJOR) ? "major" : "minor";
 }
 
 /* format_record: one trace line for @r into @buf of @size bytes; its length (as snprintf). */
@@ -72,14 +72,14 @@ static size_t format_record(char *buf, size_t size, const struct fault_record *r
 				fault_kind_name((enum fault_kind)r->kind), outcome(r), r->cycles);
 }
 
-void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, int err,
-			bool major, uint64_t cycles)
+void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, vm_fault_t result,
+			uint64_t cycles)
 {
 	struct fault_record *r = &ring[recorded++ & (FAULT_TRACE_SIZE - 1)];
 
 	*r = (struct fault_record){ .seq = recorded, .addr = addr, .rip = rip, .cycles = cycles,
 				    .pid = current->pid, .error = (uint16_t)error, .kind = (uint8_t)kind,
-				    .major = major, .err = (int8_t)err };
+				    .result = (uint8_t)result };
 	strlcpy(r->comm, current->comm, sizeof(r->comm));
 	if (fault_trace_mode == FAULT_TRACE_LOG) {
 		char line[160];

@@ -11,7 +11,6 @@
 #ifndef MM_FAULT_TRACE_H
 #define MM_FAULT_TRACE_H
 
-#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include "mm/fault.h"
@@ -27,8 +26,7 @@ struct fault_record {
 	int pid;
 	uint16_t error;        /* the #PF error code: P W U RSVD I (SDM Vol. 3A 4.7) */
 	uint8_t kind;          /* enum fault_kind */
-	bool major;            /* waited for the disk */
-	int8_t err;            /* 0 resolved, else -errno (SEGV resolutions: 1) */
+	uint8_t result;        /* vm_fault_t: 0 minor, VM_FAULT_MAJOR, or an error bit */
 	char comm[16];
 };
 
@@ -41,8 +39,8 @@ void fault_trace_init(void);
 int fault_trace_set(long mode);
 
 /* fault_trace_record: note one fault; the fault handler calls it only while tracing is on. */
-void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, int err,
-			bool major, uint64_t cycles);
+void fault_trace_record(uint64_t addr, uint64_t rip, uint64_t error, enum fault_kind kind, vm_fault_t result,
+			uint64_t cycles);
 
 /* fault_trace_show: the trace as text, oldest first: @emit(@arg, line) for a
  * header line, then for one line a fault. */

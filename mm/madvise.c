@@ -24,7 +24,7 @@ static void dontneed(struct mm *mm, uint64_t start, uint64_t end)
 {
 	struct vm_area *vma;
 
-	for (vma = vma_lookup(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
+	for (vma = find_vma(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
 		if (!(vma->flags & VM_SHARED))
 			zap_range(mm, vma->start > start ? vma->start : start,
 				  vma->end < end ? vma->end : end);

@@ -1,7 +1,7 @@
 /*
  * mm/memory.c - the user pages of an address space: made present
  * (mm_populate), unmapped (zap_range), given new rights (change_vma_prot),
- * shared for fork (copy_range) and unshared by a write (cow_break), read and
+ * shared for fork (copy_range) and unshared by a write (break_cow), read and
  * written by the kernel (access_mm).
  * Linux: mm/memory.c (__mm_populate, zap_page_range, copy_page_range,
  * access_remote_vm) and
@@ -200,7 +200,7 @@ static void pte_set_prot(pte_t *e, uint64_t va, uint32_t prot, bool shared)
 {
 	pte_t keep = *e & (PTE_ADDR | PTE_A | PTE_D);
 
-	*e = prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P;
+	set_pte(e, prot == PROT_NONE ? keep | PTE_PROTNONE : keep | page_flags(keep & PTE_ADDR, prot, shared) | PTE_P);
 	flush_tlb_page(va);
 }
 
@@ -217,7 +217,7 @@ static int install_frame(struct mm *mm, const struct vm_area *vma, uint64_t va, 
 	int err = 0;
 
 	if (e)
-		pte_install(e, pa | flags | PTE_P);
+		set_pte(e, pa | flags | PTE_P);
 	else
 		err = map_page(mm->pml4, va, pa, flags);
 
@@ -244,7 +244,7 @@ static void fill_page(void *dst, const struct vm_area *vma, uint64_t va)
 	memset((uint8_t *)dst + n, 0, PAGE_SIZE - n);
 }
 
-int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
+int map_private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e)
 {
 	uint64_t pa = frame_alloc(va); /* may sleep: @e's table stays, only we change our mm */
 
@@ -268,7 +268,7 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 		return 0;
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
 		return map_file_page(mm, vma, va, e);
-	return private_page(mm, vma, va, e);
+	return map_private_page(mm, vma, va, e);
 }
 
 /* populate_vma: make the pages of [start, end) inside @vma present. 0 or -ENOMEM. */
@@ -294,7 +294,7 @@ int mm_populate(struct mm *mm, uint64_t start, uint64_t len)
 		return -ENOMEM;
 	end = PAGE_ALIGN(start + len);
 	while (va < end) {
-		struct vm_area *vma = vma_find(mm, va);
+		struct vm_area *vma = vma_lookup(mm, va);
 		uint64_t stop;
 		int err;
 
@@ -354,7 +354,8 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 			pt_prune(mm->pml4, table); /* the cursor has left it: it may go */
 		table = va & ~(PAGE_2M - 1);
 		cleared = true;
-		old = pte_clear(e);
+		old = *e;
+		set_pte(e, 0);
 		if ((old & PTE_P) && ++flushed <= TLB_FLUSH_CEILING)
 			flush_tlb_page(va);
 		zap_entry(mm, va, old);
@@ -390,8 +391,10 @@ static pte_t copy_entry(struct mm *dst, pte_t *e, bool shared)
 		dst->swap_ents++;
 		return val;
 	}
-	if (!shared)
-		*e = val &= ~PTE_RW;
+	if (!shared) {
+		val &= ~PTE_RW;
+		set_pte(e, val);
+	}
 	frame_get(pte_frame(val));
 	if (!is_zero_page(pte_frame(val)))
 		dst->rss++;
@@ -400,12 +403,12 @@ static pte_t copy_entry(struct mm *dst, pte_t *e, bool shared)
 
 /* copy_pt: copy the entries of [va, end), inside the one page table @from of
  * the parent, into @dst's table, built at the first entry (no empty tables);
- * its entries are stored directly and counted once (pt_add_entries), as
+ * its entries are stored with set_pte_count and counted once (pt_add_entries), as
  * Linux's copy_pte_range fills one table in a loop. 0 or -ENOMEM. */
 static int copy_pt(struct mm *dst, pte_t *from, uint64_t va, uint64_t end, bool shared)
 {
 	pte_t *to = NULL;
-	unsigned n = 0;
+	int n = 0;
 
 	for (; va < end; va += PAGE_SIZE) {
 		unsigned i = pt_index(va, PT_PTE);
@@ -419,10 +422,9 @@ static int copy_pt(struct mm *dst, pte_t *from, uint64_t va, uint64_t end, bool 
 				return -ENOMEM;
 			to = e - i;
 		}
-		if (to[i])
-			panic("copy_pt: the child maps %#lx already", va);
-		to[i] = copy_entry(dst, &from[i], shared);
-		n++;
+		/* the child's entry is empty: were it not, the rule might still let a
+		 * non-present one be overwritten, but the count stays right */
+		set_pte_count(&to[i], copy_entry(dst, &from[i], shared), &n);
 	}
 	if (n)
 		pt_add_entries(to, n);
@@ -468,7 +470,7 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *
 	if (!vma->file_data || off >= vma->file_size)
 		return map_zero_page(mm, vma, va, e); /* past the file's bytes: the bss */
 	if (vma->file_size - off < PAGE_SIZE)
-		return private_page(mm, vma, va, e); /* cut short: a zero tail, private */
+		return map_private_page(mm, vma, va, e); /* cut short: a zero tail, private */
 	page = filemap_get_page(vma->file_data + off);
 	if (!page)
 		return -ENOMEM;
@@ -481,11 +483,11 @@ static bool is_anon_frame(uint64_t pa)
 	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file);
 }
 
-/* cow_copy: map at @va, whose present PTE @e holds @old now, a new copy of
+/* wp_page_copy: map at @va, whose present PTE @e holds @old now, a new copy of
  * @old; the allocation may sleep in reclaim, which may swap @old out meanwhile
  * (@e's table stays: only this process frees its mm's tables): then nothing
  * is done (the fault is taken again). 0 or -ENOMEM. */
-static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, uint64_t old)
+static int wp_page_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, uint64_t old)
 {
 	bool anon = is_anon_frame(old);
 	uint64_t new;
@@ -498,9 +500,11 @@ static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t
 			clear_page(phys_to_virt(new));
 		else
 			copy_page(phys_to_virt(new), phys_to_virt(old));
-		/* Swap frames in place (present to present): no table is freed or allocated. */
-		*e = new | page_flags(new, vma->prot, false) | PTE_P | PTE_A | PTE_D;
+		/* A new frame for a present entry: break before make (the entry rule,
+		 * mm/pgtable.h); the table stays, its count back where it was. */
+		set_pte(e, 0);
 		flush_tlb_page(va);
+		set_pte(e, new | page_flags(new, vma->prot, false) | PTE_P | PTE_A | PTE_D);
 		if (is_zero_page(old))
 			mm->rss++;
 		else
@@ -513,22 +517,22 @@ static int cow_copy(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t
 	return new ? 0 : -ENOMEM;
 }
 
-int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)
+int break_cow(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused)
 {
 	pte_t *e = walk(mm->pml4, va, PT_PTE, false);
 	uint64_t old;
 
 	if (!e || !(*e & PTE_P))
-		panic("cow_break: no present page at %#lx", va);
+		panic("break_cow: no present page at %#lx", va);
 	old = *e & PTE_ADDR;
 	if (is_anon_frame(old))
-		swapcache_exclusive(phys_to_page(old)); /* its slot copy is stale once written */
+		reuse_swap_page(phys_to_page(old)); /* its slot copy is stale once written */
 	*reused = !cow_shared(old);
 	if (*reused) { /* the last mapping of a page fork shared: just let it write */
 		pte_protect(e, va, vma_pte_flags(vma->prot));
 		return 0;
 	}
-	return cow_copy(mm, vma, va, e, old);
+	return wp_page_copy(mm, vma, va, e, old);
 }
 
 /* swap_ra_window: the swap entries of @vma other than @va's in @va's aligned
@@ -573,9 +577,9 @@ int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e
 	free_swap_and_cache(swp_slot(entry)); /* this entry's slot reference */
 	mm->swap_ents--;
 	if (write && !(vma->flags & VM_SHARED))
-		swapcache_exclusive(page);
-	*e = page_to_phys(page) | page_flags(page_to_phys(page), vma->prot, vma->flags & VM_SHARED) |
-	     PTE_P | PTE_A; /* non-present to present: no flush */
+		reuse_swap_page(page);
+	set_pte(e, page_to_phys(page) | page_flags(page_to_phys(page), vma->prot, vma->flags & VM_SHARED) |
+		   PTE_P | PTE_A); /* non-present to present: no flush */
 	mm->rss++;
 	return 0;
 }

@@ -38,10 +38,10 @@ void zero_page_init(void);
  * anonymous memory). 0 or -ENOMEM (a page table). */
 int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
-/* private_page: map at @va of @vma (no entry yet) a new frame of this mm's own
+/* map_private_page: map at @va of @vma (no entry yet) a new frame of this mm's own
  * with the page's first contents: zeros, or the file's bytes (a first write).
  * 0 or -ENOMEM. May sleep (reclaim). */
-int private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
+int map_private_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
 /* map_file_page: map the page at @va of file VMA @vma for reading: the page
  * cache's frame of a whole file page (read-only, shared), a private copy of a
@@ -55,9 +55,9 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *
  * sleeping: the fault is taken again), -ENOMEM or -EIO. */
 int swap_in_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, bool write, bool *major);
 
-/* cow_break: resolve a write to the present read-only page at @va of writable
+/* break_cow: resolve a write to the present read-only page at @va of writable
  * private @vma: copy it to a new frame, or, when this is its last mapping, make
  * it writable again (*@reused). 0 or -ENOMEM. */
-int cow_break(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused);
+int break_cow(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reused);
 
 #endif

@@ -24,8 +24,6 @@
 #include "kernel/panic.h"
 #include "kernel/lib/string.h"
 
-#define KERNEL_HALF (PT_ENTRIES / 2) /* the first kernel-half PML4 index */
-
 static bool sealed;
 static unsigned long live_mms; /* mm_create'd and not yet destroyed */
 LIST_HEAD_DEF(mm_list);
@@ -33,7 +31,7 @@ LIST_HEAD_DEF(mm_list);
 /* kernel_half: the kernel-half entries of the PML4 at physical @root. */
 static pte_t *kernel_half(uint64_t root)
 {
-	return (pte_t *)phys_to_virt(root) + KERNEL_HALF;
+	return (pte_t *)phys_to_virt(root) + KERNEL_PML4_INDEX;
 }
 
 /* mm_seal_kernel_half: close kernel_pml4's kernel half; panics if an mm already copied it. */
@@ -62,7 +60,7 @@ struct mm *mm_create(void)
 	}
 	/* Not through map_page: the root's entry count covers the user half only,
 	 * which is all pt_free_tree and the pruning ever look at. */
-	memcpy(kernel_half(mm->pml4), kernel_half(kernel_pml4), (PT_ENTRIES - KERNEL_HALF) * sizeof(pte_t));
+	memcpy(kernel_half(mm->pml4), kernel_half(kernel_pml4), (PT_ENTRIES - KERNEL_PML4_INDEX) * sizeof(pte_t));
 	list_init(&mm->vmas);
 	list_add_tail(&mm->mmlist, &mm_list);
 	mm->mmap_base = MMAP_BASE;

@@ -20,8 +20,8 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "kernel/lib/list.h"
+#include "mm/pgtable.h" /* USER_VA_END */
 
-#define USER_VA_END   0x0000800000000000ull /* first non-user address */
 #define USER_VA_START 0x0000000000010000ull /* lowest mappable address (mmap_min_addr) */
 /* TASK_SIZE: end of the mappable user space. The top user page is never mapped
  * (Linux: TASK_SIZE_MAX), so no user instruction ends at the non-canonical
@@ -144,8 +144,8 @@ struct mm *mm_fork(struct mm *mm);
 /* mm_switch: load @mm's page tables (CR3); NULL loads the kernel's. */
 void mm_switch(struct mm *mm);
 
-/* vma_find: the VMA containing @addr, or NULL. */
-struct vm_area *vma_find(struct mm *mm, uint64_t addr);
+/* vma_lookup: the VMA containing @addr, or NULL (as Linux). */
+struct vm_area *vma_lookup(struct mm *mm, uint64_t addr);
 
 /* vma_check_free: whether [start, start+len) can take a new VMA: 0; -EINVAL when
  * unaligned, empty or outside [USER_VA_START, TASK_SIZE); -EEXIST when a VMA overlaps. */

@@ -27,7 +27,7 @@ int vma_unmap(struct mm *mm, uint64_t start, uint64_t len)
 	err = vma_split_range(mm, start, end);
 	if (err)
 		return err;
-	for (vma = vma_lookup(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
+	for (vma = find_vma(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
 		zap_range(mm, vma->start, vma->end);
 	vma_remove_range(mm, start, end);
 	return 0;

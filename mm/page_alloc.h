@@ -36,6 +36,15 @@ uint64_t alloc_zeroed_page(enum vm_stat_item use);
 /* free_page_phys: free one frame from alloc_zeroed_page by physical address. */
 void free_page_phys(uint64_t pa, enum vm_stat_item use);
 
+/* alloc_user_page: one frame for user memory (NR_ANON_PAGES, refcount 1), by
+ * the slow path when memory is short (mm/page_alloc_slow.c): wakes kswapd
+ * below the low watermark, reclaims directly below min, and when reclaim
+ * cannot help calls the OOM killer and tries again. NULL when current itself
+ * must die (it was chosen, or it is being killed). May sleep. Without
+ * @may_sleep (a speculative page: swap readahead) it takes a frame only above
+ * the min watermark and never sleeps: NULL otherwise. */
+struct page *alloc_user_page(bool may_sleep);
+
 /* nr_free_pages: frames free in the buddy right now. */
 static inline uint64_t nr_free_pages(void) { return page_zone.nr_free; }
 

@@ -8,10 +8,10 @@
  * here). Counting non-zero rather than present entries keeps a table alive while
  * it holds non-present entries that still mean something (swap entries, later).
  *
- * Entries go from zero to non-zero only through entry_install and back only
- * through entry_clear; everything else may rewrite a non-zero entry in place.
+ * Every entry is stored through set_pte (mm/pgtable.h), which keeps that
+ * count by the entry rule written there.
  *
- * The kernel half (PML4 entries 256..511) is shared by every address space: its
+ * The kernel half (PML4 entries KERNEL_PML4_INDEX..511) is shared by every address space: its
  * PDPT tables are never freed here, or other PML4s would keep dangling entries.
  *
  * Lock: callers serialise changes to one tree (single CPU today).
@@ -85,29 +85,12 @@ static void table_free(uint64_t pa)
 	free_page_phys(pa, NR_PAGETABLE);
 }
 
-/* entry_install: fill the empty entry @e with the non-zero @val and count it in its table. */
-static void entry_install(pte_t *e, pte_t val)
+void set_pte_bug(const pte_t *e, pte_t old, pte_t val)
 {
 	struct page *table = virt_to_page(e);
 
-	if (table->mapcount >= PT_ENTRIES)
-		panic("entry_install: table pfn %#lx already counts %d entries",
-		      page_to_pfn(table), table->mapcount);
-	*e = val;
-	table->mapcount++;
-}
-
-/* entry_clear: empty the non-empty entry @e, uncount it, return its old value. */
-static pte_t entry_clear(pte_t *e)
-{
-	struct page *table = virt_to_page(e);
-	pte_t old = *e;
-
-	if (table->mapcount <= 0)
-		panic("entry_clear: table pfn %#lx counts no entries", page_to_pfn(table));
-	*e = 0;
-	table->mapcount--;
-	return old;
+	panic("set_pte: %#lx -> %#lx at %p breaks the entry rule (table pfn %#lx counts %d entries)",
+	      old, val, (const void *)e, page_to_pfn(table), table->mapcount);
 }
 
 /*
@@ -121,7 +104,7 @@ static void install_table(pte_t *e, uint64_t va)
 	uint64_t pa = table_alloc();
 
 	if (pa)
-		entry_install(e, pa | PTE_TABLE_FLAGS | (is_user_va(va) ? PTE_US : 0));
+		set_pte(e, pa | PTE_TABLE_FLAGS | (is_user_va(va) ? PTE_US : 0));
 }
 
 static uint64_t sealed_root; /* the root whose kernel half may not grow (0: none yet) */
@@ -215,7 +198,7 @@ void pt_prune(uint64_t root, uint64_t va)
 		table = *parent & PTE_ADDR;
 		if (phys_to_page(table)->mapcount != 0)
 			return;
-		entry_clear(parent);
+		set_pte(parent, 0);
 		table_free(table);
 	}
 }
@@ -239,7 +222,7 @@ static int map_leaf(uint64_t root, uint64_t va, int level, pte_t val)
 	}
 	if (*e != 0)
 		return -EEXIST; /* present, or a non-present entry that is still in use */
-	entry_install(e, val);
+	set_pte(e, val);
 	return 0;
 }
 
@@ -250,29 +233,13 @@ int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags)
 	return map_leaf(root, va, PT_PTE, pa | flags | PTE_P);
 }
 
-/* pte_clear: empty the non-empty leaf entry @e (a pointer walk() gave); uncounted, not flushed, not pruned. */
-pte_t pte_clear(pte_t *e)
-{
-	if (!*e)
-		panic("pte_clear: entry at %p is empty", (void *)e);
-	return entry_clear(e);
-}
-
-/* pte_install: put @val in the empty leaf entry @e (a pointer walk() gave); counted. */
-void pte_install(pte_t *e, pte_t val)
-{
-	if (*e || !val)
-		panic("pte_install: entry %#lx is in use, or the new one is empty", *e);
-	entry_install(e, val);
-}
-
-/* pt_add_entries: count @n directly filled entries of @table; the count stays <= 512. */
-void pt_add_entries(pte_t *table, unsigned n)
+/* pt_add_entries: add the @n entries set_pte_count counted to @table's count, within 0..512. */
+void pt_add_entries(pte_t *table, int n)
 {
 	struct page *page = virt_to_page(table);
 
-	if (page->mapcount + n > PT_ENTRIES)
-		panic("pt_add_entries: table pfn %#lx counts %d entries, %u more",
+	if (page->mapcount + n < 0 || page->mapcount + n > PT_ENTRIES)
+		panic("pt_add_entries: table pfn %#lx counts %d entries, %d more",
 		      page_to_pfn(page), page->mapcount, n);
 	page->mapcount += n;
 }
@@ -314,7 +281,8 @@ pte_t unmap_page(uint64_t root, uint64_t va)
 	e = leaf_4k("unmap_page", root, va);
 	if (!e || *e == 0)
 		return 0;
-	old = entry_clear(e);
+	old = *e;
+	set_pte(e, 0);
 	if (old & PTE_P)
 		flush_tlb_page(va);
 	pt_prune(root, va);
@@ -332,7 +300,7 @@ void pte_protect(pte_t *e, uint64_t va, uint64_t flags)
 	check_mapping("pte_protect", va, 0, flags, PAGE_SIZE);
 	if (!(*e & PTE_P))
 		panic("pte_protect: entry %#lx for %#lx is not present", *e, va);
-	*e = (*e & (PTE_ADDR | PTE_A | PTE_D)) | flags | PTE_P;
+	set_pte(e, (*e & (PTE_ADDR | PTE_A | PTE_D)) | flags | PTE_P);
 	flush_tlb_page(va);
 }
 
@@ -384,7 +352,7 @@ uint64_t pt_count_tables(uint64_t root)
 	uint64_t n = 1;
 	int i;
 
-	for (i = 0; i < PT_ENTRIES / 2; i++)
+	for (i = 0; i < KERNEL_PML4_INDEX; i++)
 		n += subtree_tables(pml4[i], PT_PML4, false);
 	return n;
 }
@@ -399,7 +367,7 @@ void pt_free_tree(uint64_t root)
 	pte_t *pml4 = table_of(root);
 	int i;
 
-	for (i = 0; i < PT_ENTRIES / 2; i++)
+	for (i = 0; i < KERNEL_PML4_INDEX; i++)
 		subtree_tables(pml4[i], PT_PML4, true);
 	table_free(root);
 }

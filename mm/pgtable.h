@@ -10,6 +10,7 @@
 
 #include <stdint.h>
 #include <stdbool.h>
+#include "mm/page.h"
 
 typedef uint64_t pte_t; /* an entry at any level */
 
@@ -32,6 +33,16 @@ typedef uint64_t pte_t; /* an entry at any level */
 enum pt_level { PT_PTE = 1, PT_PD = 2, PT_PDPT = 3, PT_PML4 = 4 };
 
 #define PT_ENTRIES 512
+
+/* The two halves of the canonical 48-bit address space (SDM Vol. 1 3.3.7.1):
+ * user space below USER_VA_END, the kernel's half from KERNEL_HALF_START up
+ * (bits 63:47 all one). Addresses, not indices: the PML4 index where the
+ * kernel half starts is KERNEL_PML4_INDEX. */
+#define USER_VA_END       0x0000800000000000ull /* first non-user address */
+#define KERNEL_HALF_START 0xffff800000000000ull /* lowest kernel-half address */
+/* KERNEL_PML4_INDEX: the first PML4 entry of the kernel half (256); entries
+ * from here up are shared by every address space. */
+#define KERNEL_PML4_INDEX ((int)((KERNEL_HALF_START >> 39) & 0x1ff))
 #define PAGE_2M    (1ull << 21)
 #define PAGE_1G    (1ull << 30)
 
@@ -39,6 +50,72 @@ enum pt_level { PT_PTE = 1, PT_PD = 2, PT_PDPT = 3, PT_PML4 = 4 };
 static inline unsigned pt_index(uint64_t va, int level)
 {
 	return (va >> (12 + 9 * (level - 1))) & 0x1ff;
+}
+
+/*
+ * The entry rule. A table's struct page counts its non-empty entries in
+ * mapcount (pt_prune frees a table whose count is 0; swap and PROT_NONE
+ * entries are non-empty though not present). Every store into an entry, at
+ * any level, is set_pte (or set_pte_count while filling a table in a loop),
+ * which keeps the count and panics ("set_pte: ...") on a store that breaks
+ * the rule:
+ *   empty -> non-empty     counted +1 (at most PT_ENTRIES in a table)
+ *   non-empty -> empty     counted -1
+ *   non-empty -> non-empty not counted; if both are present they map the same
+ *                          frame (rights and A/D bits change in place): a
+ *                          present entry gets another frame only through
+ *                          empty (break-before-make: clear, flush, set; Linux's
+ *                          ptep_clear_flush + set_pte_at in wp_page_copy)
+ *   empty -> empty         a bug: the caller believed an entry was there
+ * The TLB is the caller's (SDM Vol. 3A 4.10.4): set_pte never flushes.
+ * mm_create's copy of the shared kernel-half PML4 entries is the one store
+ * outside it, deliberately uncounted (see mm/mm.c).
+ */
+
+/* set_pte_bug: report the store of @val over @old in @e that broke the rule; never returns. */
+__attribute__((noreturn, cold)) void set_pte_bug(const pte_t *e, pte_t old, pte_t val);
+
+/* pte_count_change: how the count of non-empty entries changes when @val
+ * replaces @old in @e: +1, -1 or 0; a store that breaks the rule panics. */
+static inline int pte_count_change(const pte_t *e, pte_t old, pte_t val)
+{
+	if (!old) {
+		if (!val)
+			set_pte_bug(e, old, val);
+		return 1;
+	}
+	if (!val)
+		return -1;
+	if ((old & val & PTE_P) && ((old ^ val) & PTE_ADDR))
+		set_pte_bug(e, old, val);
+	return 0;
+}
+
+/* set_pte: store @val in the entry @e (a pointer walk() gave, or one beside it
+ * in the same table) under the rule above, keeping its table's count of
+ * non-empty entries within 0..PT_ENTRIES. No flush; never sleeps. */
+static inline void set_pte(pte_t *e, pte_t val)
+{
+	pte_t old = *e;
+	int change = pte_count_change(e, old, val);
+
+	if (change) {
+		struct page *table = virt_to_page(e);
+
+		if ((unsigned)(table->mapcount + change) > PT_ENTRIES)
+			set_pte_bug(e, old, val);
+		table->mapcount += change;
+	}
+	*e = val;
+}
+
+/* set_pte_count: set_pte for a caller filling one table in a loop (fork):
+ * the change is added to *@count, which the caller adds to the table once
+ * (pt_add_entries), instead of to the table's own count at each store. */
+static inline void set_pte_count(pte_t *e, pte_t val, int *count)
+{
+	*count += pte_count_change(e, *e, val);
+	*e = val;
 }
 
 /* pt_seal_kernel_half: from now on, a new table under an empty kernel-half
@@ -56,34 +133,19 @@ uint64_t pt_alloc_root(void);
  * missing tables above @level are allocated (intermediate flags: P|RW, plus US
  * for user-half addresses). Returns NULL when a table is missing and !@alloc,
  * when allocation fails, or when a large page already covers @va above @level.
- * Through the returned pointer an entry may be rewritten from one non-zero value
- * to another (flags, swap entry); making an entry zero or non-zero must go
- * through map_page/unmap_page or pte_install/pte_clear/pt_add_entries, which
- * keep the table's entry count.
+ * Entries are stored through the returned pointer with set_pte only (the
+ * rule above).
  */
 pte_t *walk(uint64_t root, uint64_t va, int level, bool alloc);
 
 /* map_page: map 4 KiB @va -> @pa with @flags (P added). 0, -ENOMEM, or -EEXIST if present. */
 int map_page(uint64_t root, uint64_t va, uint64_t pa, uint64_t flags);
 
-/* pte_install: put the non-zero @val in the empty entry @e of a page table (a
- * pointer that walk() returned, or one beside it in the same table), keeping
- * the table's entry count: a fast path for filling many entries of one table
- * (fork), where map_page would walk from the root for each. No flush: the
- * entry was empty. */
-void pte_install(pte_t *e, pte_t val);
-
-/* pt_add_entries: @n entries of the page table @table (entry 0, a pointer from
- * walk() less the index) were empty and have been filled by direct stores:
- * count them. The fastest path for filling a table, used by fork, which writes
- * every entry of a new child table in one loop and counts once per table. */
-void pt_add_entries(pte_t *table, unsigned n);
-
-/* pte_clear: empty the non-empty entry @e of a page table (as pte_install, a
- * pointer from walk() or beside it), keeping the table's entry count; returns
- * the old entry. The caller flushes the TLB and calls pt_prune once for each
- * table it emptied entries of: the fast path for unmapping many pages. */
-pte_t pte_clear(pte_t *e);
+/* pt_add_entries: add @n, the count set_pte_count kept while filling entries
+ * of the page table @table (entry 0, a pointer from walk() less the index),
+ * to its own count; panics past PT_ENTRIES or below 0. Fork fills a child
+ * table in one loop and counts once per table. */
+void pt_add_entries(pte_t *table, int n);
 
 /* pt_prune: free the tables on @va's path that no longer hold any entry (as
  * unmap_page does after each page), bottom-up; never the root. */
@@ -110,7 +172,7 @@ bool translate(uint64_t root, uint64_t va, uint64_t *pa, uint64_t *flags);
 /* pt_count_tables: how many table pages @root's user half uses, the root included (OOM badness). */
 uint64_t pt_count_tables(uint64_t root);
 
-/* pt_free_tree: free every page-table page of the user half [0, 256) of @root and the root itself. */
+/* pt_free_tree: free every page-table page of the user half [0, KERNEL_PML4_INDEX) of @root and the root itself. */
 void pt_free_tree(uint64_t root);
 
 #endif

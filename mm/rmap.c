@@ -27,10 +27,10 @@ unsigned page_referenced(struct page *page)
 
 		if (!e)
 			continue;
-		if (!(*e & PTE_P) || (vma_find(mm, page->index)->flags & VM_LOCKED)) {
+		if (!(*e & PTE_P) || (vma_lookup(mm, page->index)->flags & VM_LOCKED)) {
 			referenced++; /* PROT_NONE or mlocked: kept, see rmap.h */
 		} else if (*e & PTE_A) {
-			*e &= ~PTE_A;
+			set_pte(e, *e & ~PTE_A);
 			flush_tlb_page(page->index); /* else a cached translation never sets A again */
 			referenced++;
 		}
@@ -49,7 +49,7 @@ void try_to_unmap(struct page *page, uint64_t slot)
 			continue;
 		if (*e & PTE_D)
 			page_set(page, PG_dirty);
-		*e = swp_pte(slot); /* non-zero to non-zero: the table's entry count holds */
+		set_pte(e, swp_pte(slot)); /* non-zero to non-zero: the table's entry count holds */
 		flush_tlb_page(page->index);
 		swap_dup(slot);
 		page->mapcount--;

@@ -1,7 +1,7 @@
 /* mm/swap_state.c - the swap cache and swap-in (see swap_state.h). */
 #include "mm/swap_state.h"
 #include "mm/swap.h"
-#include "mm/swapon.h"
+#include "mm/page_io.h"
 #include "mm/anon_page.h"
 #include "mm/lru.h"
 #include "mm/vmstat.h"
@@ -176,7 +176,7 @@ void free_swap_and_cache(uint64_t slot)
 	swapcache_try_free(swap_cache[slot]);
 }
 
-bool swapcache_exclusive(struct page *page)
+bool reuse_swap_page(struct page *page)
 {
 	if (!page_test(page, PG_swapcache) || page->mapcount != 1 || page->refcount != 2 ||
 	    swap_count(page->private) != 1)

@@ -65,9 +65,9 @@ void free_swap_and_cache(uint64_t slot);
  * frame. Returns true when that freed it. */
 bool swapcache_try_free(struct page *page);
 
-/* swapcache_exclusive: @page is in the cache and mapped once, and no swap entry
+/* reuse_swap_page: @page is in the cache and mapped once, and no swap entry
  * names its slot: a write may make it this mapping's own. Takes it out of the
  * cache (its slot freed, the page dirty) and returns true; false otherwise. */
-bool swapcache_exclusive(struct page *page);
+bool reuse_swap_page(struct page *page);
 
 #endif

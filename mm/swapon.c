@@ -1,6 +1,6 @@
 /*
- * mm/swapon.c - activating the swap area at boot, and page I/O to it (see
- * swapon.h). Linux does this in sys_swapon (mm/swapfile.c) when user space
+ * mm/swapon.c - activating the swap area at boot (see swapon.h; page I/O to
+ * it is mm/page_io.c). Linux does this in sys_swapon (mm/swapfile.c) when user space
  * runs `swapon /dev/vda`; here the kernel does it itself at boot for the first
  * virtio disk, logging as Linux does:
  *     Adding 262140k swap on /dev/vda.  Priority:-2 extents:1 across:262140k
@@ -20,7 +20,6 @@
 #include "kernel/lib/string.h"
 #include "kernel/lib/vsnprintf.h"
 
-#define SECTORS_PER_PAGE (SWAP_PAGE_SIZE / VIRTIO_BLK_SECTOR)
 #define SCAN_ORDER       4 /* 2^4 frames: the SWAP_HEADER_SCAN bytes read at activation */
 /* The swap cache's index is one kmalloc block of a pointer per slot, at most
  * 4 MiB (the buddy's largest): 512 Ki slots, 2 GiB of swap. */
@@ -106,9 +105,9 @@ static uint32_t bad_beyond(const uint32_t *bad, uint32_t n)
 	return k;
 }
 
-/* slot_tables: the slot map and the swap cache's index for @nr_slots slots
+/* alloc_slot_tables: the slot map and the swap cache's index for @nr_slots slots
  * (mm/swap_state.h), handed to swap_setup; false when out of memory. */
-static bool slot_tables(uint64_t nr_slots)
+static bool alloc_slot_tables(uint64_t nr_slots)
 {
 	uint16_t *map = kzalloc(nr_slots * sizeof(*map));
 	struct page **cache = kzalloc(nr_slots * sizeof(*cache));
@@ -149,8 +148,8 @@ static void activate(struct virtio_blk *d, const char *path)
 	the_area = (struct swap_area){ .dev = d, .nr_slots = (uint64_t)info.last_page + 1,
 				       .nr_good = info.nr_good, .nr_bad = info.nr_bad, .bad = bad_slots };
 	strlcpy(the_area.path, path, sizeof(the_area.path));
-	swap_area = &the_area; /* before slot_tables: swap_slot_bad reads it */
-	if (!slot_tables(the_area.nr_slots)) {
+	swap_area = &the_area; /* before alloc_slot_tables: swap_slot_bad reads it */
+	if (!alloc_slot_tables(the_area.nr_slots)) {
 		swap_area = NULL;
 		pr_err("swap: %s: no memory for the slot map, refusing it\n", path);
 		return;
@@ -183,19 +182,4 @@ void swap_init(void)
 bool swap_slot_bad(uint64_t slot)
 {
 	return swap_area && swap_bad_lookup(swap_area->bad, swap_area->nr_bad, slot);
-}
-
-void swap_io_start(uint64_t slot, uint64_t pa, bool write, struct virtio_blk_io *io)
-{
-	if (!swap_area)
-		panic("swap_io_start: no swap area");
-	if (slot == 0 || slot >= swap_area->nr_slots || swap_slot_bad(slot))
-		panic("swap_io_start: slot %lu is the header, past the area (%lu slots) or bad",
-		      slot, swap_area->nr_slots);
-	virtio_blk_start(swap_area->dev, slot * SECTORS_PER_PAGE, pa, SWAP_PAGE_SIZE, write, io); /* an error is in @io */
-}
-
-int swap_io_wait(struct virtio_blk_io *io)
-{
-	return virtio_blk_wait(swap_area->dev, io);
 }

@@ -4,8 +4,8 @@
  * is a valid swap header (mm/swapon_header.h) and the command line does not say
  * swap=off. Page slot n of the area is the disk's bytes [n * 4096, (n + 1) * 4096);
  * slot 0 is the header, slots 1..nr_slots-1 hold pages, except the bad ones.
- * Lock: the area is fixed after swap_init; reads and writes may come from any
- * number of processes at once (the disk queues them).
+ * Page I/O to the area is mm/page_io.h.
+ * Lock: the area is fixed after swap_init.
  */
 #ifndef MM_SWAPON_H
 #define MM_SWAPON_H
@@ -34,16 +34,5 @@ void swap_init(void);
 
 /* swap_slot_bad: whether @slot (1..nr_slots-1) is listed bad in the header. */
 bool swap_slot_bad(uint64_t slot);
-
-/* swap_io_start: start reading slot @slot into the frame at @pa (with @write,
- * writing the frame to the slot) and return at once; @io (the caller's) says
- * when it is done and how it went (virtio_blk_start). May sleep while the
- * disk's queue is full. Slot 0, one past the area or a bad slot is a caller
- * bug and panics. Starting a batch before waiting lets the disk work on all
- * of it at once. */
-void swap_io_start(uint64_t slot, uint64_t pa, bool write, struct virtio_blk_io *io);
-
-/* swap_io_wait: sleep until the I/O of @io is done: 0 or -EIO. */
-int swap_io_wait(struct virtio_blk_io *io);
 
 #endif

@@ -18,8 +18,8 @@
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 
-/* vma_lookup: first VMA with end > @addr, trying mm->cache first; refreshes the cache. */
-struct vm_area *vma_lookup(struct mm *mm, uint64_t addr)
+/* find_vma: first VMA with end > @addr, trying mm->cache first; refreshes the cache. */
+struct vm_area *find_vma(struct mm *mm, uint64_t addr)
 {
 	struct vm_area *vma = mm->cache;
 
@@ -33,10 +33,10 @@ struct vm_area *vma_lookup(struct mm *mm, uint64_t addr)
 	return NULL;
 }
 
-/* vma_find: the VMA containing @addr, or NULL. */
-struct vm_area *vma_find(struct mm *mm, uint64_t addr)
+/* vma_lookup: the VMA containing @addr, or NULL. */
+struct vm_area *vma_lookup(struct mm *mm, uint64_t addr)
 {
-	struct vm_area *vma = vma_lookup(mm, addr);
+	struct vm_area *vma = find_vma(mm, addr);
 
 	return vma && vma->start <= addr ? vma : NULL;
 }
@@ -50,14 +50,14 @@ int vma_check_free(struct mm *mm, uint64_t start, uint64_t len)
 		return -EINVAL;
 	if (start < USER_VA_START || start >= TASK_SIZE || len > TASK_SIZE - start)
 		return -EINVAL;
-	vma = vma_lookup(mm, start);
+	vma = find_vma(mm, start);
 	return vma && vma->start < start + len ? -EEXIST : 0;
 }
 
 /* vma_range_covered: no hole in [start, end) outside every VMA. */
 bool vma_range_covered(struct mm *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area *vma = vma_lookup(mm, start);
+	struct vm_area *vma = find_vma(mm, start);
 
 	while (start < end) {
 		if (!vma || vma->start > start)
@@ -92,7 +92,7 @@ static bool mergeable(const struct vm_area *a, const struct vm_area *b)
 /* vma_merge_range: join mergeable neighbours from the VMA that reaches @start to the one starting at @end. */
 void vma_merge_range(struct mm *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area *vma = start ? vma_lookup(mm, start - 1) : vma_first(mm);
+	struct vm_area *vma = start ? find_vma(mm, start - 1) : vma_first(mm);
 
 	while (vma) {
 		struct vm_area *next = vma_next(mm, vma);
@@ -119,10 +119,10 @@ static struct vm_area *vma_insert(struct mm *mm, const struct vm_area *tmpl)
 	if (!vma)
 		return NULL;
 	*vma = *tmpl;
-	next = vma_lookup(mm, vma->start);
+	next = find_vma(mm, vma->start);
 	list_add_tail(&vma->link, next ? &next->link : &mm->vmas);
 	vma_merge_range(mm, tmpl->start, tmpl->end);
-	return vma_find(mm, tmpl->start);
+	return vma_lookup(mm, tmpl->start);
 }
 
 /* vma_map: a VMA of @kind over [start, start+len); see mm/mm.h. */
@@ -149,7 +149,7 @@ struct vm_area *vma_map_file(struct mm *mm, uint64_t start, uint64_t len, uint32
 /* straddler: the VMA with start < @addr < end (it must be split at @addr), or NULL. */
 static struct vm_area *straddler(struct mm *mm, uint64_t addr)
 {
-	struct vm_area *vma = vma_find(mm, addr);
+	struct vm_area *vma = vma_lookup(mm, addr);
 
 	return vma && vma->start < addr ? vma : NULL;
 }
@@ -189,7 +189,7 @@ int vma_split_range(struct mm *mm, uint64_t start, uint64_t end)
 /* vma_remove_range: free every VMA inside [start, end); panics on one that straddles an end. */
 void vma_remove_range(struct mm *mm, uint64_t start, uint64_t end)
 {
-	struct vm_area *vma = vma_lookup(mm, start);
+	struct vm_area *vma = find_vma(mm, start);
 
 	while (vma && vma->start < end) {
 		struct vm_area *next = vma_next(mm, vma);
@@ -214,7 +214,7 @@ int vma_change_range(struct mm *mm, uint64_t start, uint64_t end,
 	err = vma_split_range(mm, start, end);
 	if (err)
 		return err;
-	for (vma = vma_find(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
+	for (vma = vma_lookup(mm, start); vma && vma->start < end; vma = vma_next(mm, vma))
 		change(mm, vma, arg);
 	vma_merge_range(mm, start, end);
 	return 0;

@@ -10,8 +10,8 @@
 #include <stdbool.h>
 #include "mm/mm.h"
 
-/* vma_lookup: the first VMA that ends above @addr (contains it or lies above it), or NULL (Linux: find_vma). */
-struct vm_area *vma_lookup(struct mm *mm, uint64_t addr);
+/* find_vma: the first VMA that ends above @addr (contains it or lies above it), or NULL (as Linux). */
+struct vm_area *find_vma(struct mm *mm, uint64_t addr);
 
 /* vma_range_covered: every page of [start, end) lies in some VMA. */
 bool vma_range_covered(struct mm *mm, uint64_t start, uint64_t end);

@@ -17,17 +17,15 @@
 #include "mm/vmscan.h"
 #include "mm/lru.h"
 #include "mm/rmap.h"
-#include "mm/oom.h"
 #include "mm/swap.h"
 #include "mm/swap_state.h"
-#include "mm/swapon.h"
+#include "mm/page_io.h"
 #include "mm/anon_page.h"
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
 #include "mm/watermark.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
-#include "kernel/signal.h"
 #include "kernel/wait.h"
 #include "kernel/panic.h"
 #include "kernel/printk.h"
@@ -194,35 +192,7 @@ void kswapd_start(uint64_t managed_pages)
 		panic("kswapd_start: no memory for kswapd");
 }
 
-/* may_reclaim: can current reclaim directly (a process, not kswapd, not dying)? */
-static bool may_reclaim(void)
+bool current_is_kswapd(void)
 {
-	return current != kswapd_task && !current->kthread && !fatal_signal_pending(current);
-}
-
-struct page *alloc_user_page(bool may_sleep)
-{
-	if (!may_sleep) {
-		if (nr_free_pages() < wmark.low)
-			wake_kswapd();
-		return nr_free_pages() > wmark.min ? alloc_pages(0, NR_ANON_PAGES) : NULL;
-	}
-	for (;;) {
-		struct page *page;
-
-		if (nr_free_pages() < wmark.low)
-			wake_kswapd();
-		if (nr_free_pages() < wmark.min && may_reclaim()) {
-			count_vm_event(ALLOCSTALL);
-			if (reclaim_pages(SWAP_CLUSTER_MAX, false) && nr_free_pages() < wmark.min)
-				continue; /* progress: others may have taken it, look again */
-		}
-		if (nr_free_pages() >= wmark.min || !may_reclaim()) {
-			page = alloc_pages(0, NR_ANON_PAGES);
-			if (page)
-				return page;
-		}
-		if (!may_reclaim() || !out_of_memory())
-			return NULL;
-	}
+	return current == kswapd_task;
 }

@@ -17,7 +17,6 @@
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/exit.h"
-#include "arch/x86_64/traps.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pic.h"
 #include "mm/fault.h"
@@ -93,7 +92,9 @@ __attribute__((noreturn)) static void die(const struct trap_frame *f)
 	panic_stop();
 }
 
-void kernel_fault(struct trap_frame *f)
+/* kernel_fault: a fault in kernel mode: resume at its exception fixup (RAX =
+ * -EFAULT) if the faulting instruction has one, else print an oops and panic. */
+static void kernel_fault(struct trap_frame *f)
 {
 	if (!fixup_kernel_fault(f))
 		die(f);
@@ -120,11 +121,36 @@ static void user_exception(struct trap_frame *f)
 	force_signal(sig);
 }
 
+/* fault_signal: the signal for a user page fault that failed with @ret
+ * (Linux: mm_fault_error): no memory kills, lost data is SIGBUS, a bad
+ * access SIGSEGV. */
+static int fault_signal(vm_fault_t ret)
+{
+	if (ret & VM_FAULT_SIGBUS)
+		return SIGBUS;
+	return (ret & VM_FAULT_OOM) ? SIGKILL : SIGSEGV;
+}
+
+/* page_fault: #PF: mm handles it (and logs a user fault's failure); a
+ * failure is then the kernel's -EFAULT fixup or an oops, or the user
+ * process's signal. */
+static void page_fault(struct trap_frame *f)
+{
+	vm_fault_t ret = handle_page_fault(f);
+
+	if (!(ret & VM_FAULT_ERROR))
+		return;
+	if (!trap_from_user(f))
+		kernel_fault(f); /* a kernel access to user memory: -EFAULT through the fixup table, or an oops */
+	else
+		force_signal(fault_signal(ret));
+}
+
 /* trap_dispatch: entry from isr_common for every vector; called with IF=0. */
 void trap_dispatch(struct trap_frame *f)
 {
 	if (f->vector == VEC_PAGE_FAULT)
-		handle_page_fault(f);
+		page_fault(f);
 	else if (f->vector < 32 && trap_from_user(f))
 		user_exception(f);
 	else if (f->vector < 32)
@@ -137,6 +163,11 @@ void trap_dispatch(struct trap_frame *f)
 		exit_to_user(f);
 }
 
+/* iret_fault: iretq refused @frame (rip cs rflags rsp ss), reached from
+ * bad_iret.asm through the exception table. Current's own trap frame: only
+ * current dies, with SIGSEGV as Linux's fixup_bad_iret gives; anything else
+ * is a kernel bug (panic). Never returns. */
+__attribute__((noreturn)) void iret_fault(const uint64_t *frame);
 void iret_fault(const uint64_t *frame)
 {
 	if (!current->mm || frame != &current->tf->rip || (frame[1] & 3) != 3)

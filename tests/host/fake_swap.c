@@ -1,9 +1,9 @@
-/* tests/host/fake_swap.c - a swap disk in host memory behind mm/swapon.h (see fake_kernel.h). */
+/* tests/host/fake_swap.c - a swap disk in host memory behind mm/page_io.h (see fake_kernel.h). */
 #include <stdlib.h>
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/fake_kernel.h"
-#include "mm/swapon.h"
+#include "mm/page_io.h"
 #include "mm/swap_state.h"
 #include "mm/page.h"
 #include "kernel/errno.h"

@@ -3,10 +3,10 @@
  * walker and kmalloc behind them (mm/mm.c, mm/memory.c, vma_unmap and
  * vma_protect): every frame an mm takes comes back when it is destroyed,
  * partial unmaps free exactly their frames, fork shares every page (private
- * ones copy-on-write), cow_break copies or reuses, the zero page is never
+ * ones copy-on-write), break_cow copies or reuses, the zero page is never
  * counted, PROT_NONE keeps the frame out of reach.
  */
-/* host-test-sources: mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/page_alloc_slow.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
@@ -87,7 +87,7 @@ static bool cow_break_at(struct mm *mm, uint64_t va)
 {
 	bool reused;
 
-	assert_int_equal(cow_break(mm, vma_find(mm, va), va, &reused), 0);
+	assert_int_equal(break_cow(mm, vma_lookup(mm, va), va, &reused), 0);
 	return reused;
 }
 
@@ -208,8 +208,8 @@ static void test_file_page_cache(void **state)
 	assert_non_null(vma_map_file(a, A(0), P(4), RW, 0, data, sizeof(data), 0));
 	assert_non_null(vma_map_file(b, A(0), P(4), RW, 0, data, sizeof(data), 0));
 	for (i = 0; i < 4; i++) {
-		assert_int_equal(map_file_page(a, vma_find(a, A(i)), A(i), NULL), 0);
-		assert_int_equal(map_file_page(b, vma_find(b, A(i)), A(i), NULL), 0);
+		assert_int_equal(map_file_page(a, vma_lookup(a, A(i)), A(i), NULL), 0);
+		assert_int_equal(map_file_page(b, vma_lookup(b, A(i)), A(i), NULL), 0);
 	}
 	cached = frame_of(a, A(1));
 	assert_ptr_equal(frame_of(b, A(1)), cached); /* one frame for both */
@@ -314,9 +314,9 @@ static void test_unmap_partial(void **state)
 	assert_null(user_byte(mm, A(4)));
 	assert_non_null(user_byte(mm, A(2)));
 	assert_int_equal(*user_byte(mm, A(7)), 0x77);
-	assert_null(vma_find(mm, A(4)));
-	assert_int_equal(vma_find(mm, A(2))->end, A(3));
-	assert_int_equal(vma_find(mm, A(5))->start, A(5));
+	assert_null(vma_lookup(mm, A(4)));
+	assert_int_equal(vma_lookup(mm, A(2))->end, A(3));
+	assert_int_equal(vma_lookup(mm, A(5))->start, A(5));
 	assert_int_equal(vma_unmap(mm, A(0), P(100)), 0); /* across the hole and past the end */
 	assert_int_equal(mm->rss, 0);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], 0);
@@ -367,7 +367,7 @@ static void test_fork_private_and_shared(void **state)
 	assert_ptr_equal(frame_of(child, A(0)), frame);
 	assert_int_equal(pte_of(child, A(0)) & PTE_RW, PTE_RW);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], 3);
-	assert_int_equal(vma_find(child, A(4))->flags, VM_SHARED);
+	assert_int_equal(vma_lookup(child, A(4))->flags, VM_SHARED);
 	mm_destroy(parent); /* the shared frame lives on in the child */
 	assert_int_equal(*user_byte(child, A(4)), 2);
 	assert_int_equal(frame_of(child, A(4))->refcount, 1);
@@ -439,8 +439,8 @@ static void test_zero_page(void **state)
 	assert_non_null(vma_map(mm, A(0), P(4), RW, 0, VMA_ANON));
 	free_before = page_zone.nr_free;
 	tables_before = vm_stat[NR_PAGETABLE];
-	assert_int_equal(map_zero_page(mm, vma_find(mm, A(1)), A(1), NULL), 0);
-	assert_int_equal(map_zero_page(mm, vma_find(mm, A(2)), A(2), NULL), 0);
+	assert_int_equal(map_zero_page(mm, vma_lookup(mm, A(1)), A(1), NULL), 0);
+	assert_int_equal(map_zero_page(mm, vma_lookup(mm, A(2)), A(2), NULL), 0);
 	/* page tables only (PDPT, PD, PT), no data frame */
 	assert_int_equal(free_before - page_zone.nr_free, vm_stat[NR_PAGETABLE] - tables_before);
 	assert_int_equal(mm->rss, 0);
@@ -532,14 +532,14 @@ static void test_protect_split_merge(void **state)
 	mm = new_mm();
 	map_populated(mm, 0, 6, RW, 0);
 	assert_int_equal(vma_protect(mm, A(2), P(2), PROT_READ | PROT_EXEC), 0);
-	assert_int_equal(vma_find(mm, A(0))->end, A(2));
-	assert_int_equal(vma_find(mm, A(2))->end, A(4));
-	assert_int_equal(vma_find(mm, A(2))->prot, PROT_READ | PROT_EXEC);
+	assert_int_equal(vma_lookup(mm, A(0))->end, A(2));
+	assert_int_equal(vma_lookup(mm, A(2))->end, A(4));
+	assert_int_equal(vma_lookup(mm, A(2))->prot, PROT_READ | PROT_EXEC);
 	assert_int_equal(pte_of(mm, A(2)) & (PTE_RW | PTE_NX), 0);
 	assert_int_equal(pte_of(mm, A(4)) & (PTE_RW | PTE_NX), PTE_RW | PTE_NX);
 	assert_int_equal(vma_protect(mm, A(2), P(2), RW), 0);
-	assert_int_equal(vma_find(mm, A(0))->end, A(6));
-	assert_ptr_equal(vma_first(mm), vma_find(mm, A(5)));
+	assert_int_equal(vma_lookup(mm, A(0))->end, A(6));
+	assert_ptr_equal(vma_first(mm), vma_lookup(mm, A(5)));
 	assert_int_equal(pte_of(mm, A(3)) & (PTE_RW | PTE_NX), PTE_RW | PTE_NX);
 	mm_destroy(mm);
 }
@@ -554,8 +554,8 @@ static void test_protect_hole(void **state)
 	map_populated(mm, 0, 2, RW, 0);
 	map_populated(mm, 3, 4, RW, 0);
 	assert_int_equal(vma_protect(mm, A(0), P(4), PROT_READ), -ENOMEM);
-	assert_int_equal(vma_find(mm, A(0))->prot, RW);
-	assert_int_equal(vma_find(mm, A(0))->end, A(2));
+	assert_int_equal(vma_lookup(mm, A(0))->prot, RW);
+	assert_int_equal(vma_lookup(mm, A(0))->end, A(2));
 	assert_int_equal(pte_of(mm, A(0)) & PTE_RW, PTE_RW);
 	mm_destroy(mm);
 }

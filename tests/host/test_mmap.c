@@ -3,7 +3,7 @@
  * (mm/mmap.c, mm/mprotect.c, mm/madvise.c): Linux's argument checks and
  * errnos, placement, MAP_FIXED replacement, brk, and what MADV_DONTNEED leaves.
  */
-/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/page_alloc_slow.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
@@ -94,7 +94,7 @@ static void test_mmap_placement(void **state)
 	d = anon(HINT, P(1), 0);     /* busy now: top-down instead */
 	assert_int_equal(d, MMAP_BASE - P(4));
 	assert_int_equal(anon(0x1000, P(1), 0), USER_VA_START); /* a low hint is raised */
-	assert_int_equal(vma_find(mm, a)->kind, VMA_ANON);
+	assert_int_equal(vma_lookup(mm, a)->kind, VMA_ANON);
 	assert_int_equal(mm->rss, 0); /* nothing populated without MAP_POPULATE */
 }
 
@@ -114,9 +114,9 @@ static void test_mmap_fixed(void **state)
 			 HINT + P(1));
 	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages - 2);
 	assert_null(user_byte(mm, HINT + P(1)));
-	assert_int_equal(vma_find(mm, HINT + P(1))->prot, PROT_READ);
-	assert_int_equal(vma_find(mm, HINT)->prot, RW);
-	assert_int_equal(vma_find(mm, HINT + P(3))->prot, RW);
+	assert_int_equal(vma_lookup(mm, HINT + P(1))->prot, PROT_READ);
+	assert_int_equal(vma_lookup(mm, HINT)->prot, RW);
+	assert_int_equal(vma_lookup(mm, HINT + P(3))->prot, RW);
 	assert_int_equal(anon(HINT + P(8), P(1), MAP_FIXED_NOREPLACE), HINT + P(8));
 }
 
@@ -129,10 +129,10 @@ static void test_mmap_shared_and_flags(void **state)
 	(void)state;
 	a = do_mmap(mm, 0, P(1), RW | PROT_SEM | 0x40, ANON, NULL, 0);
 	assert_true(a > 0);
-	assert_int_equal(vma_find(mm, a)->prot, RW);
+	assert_int_equal(vma_lookup(mm, a)->prot, RW);
 	a = do_mmap(mm, 0, P(1), RW, MAP_SHARED | MAP_ANONYMOUS, NULL, 0);
 	assert_true(a > 0);
-	assert_int_equal(vma_find(mm, a)->flags, VM_SHARED);
+	assert_int_equal(vma_lookup(mm, a)->flags, VM_SHARED);
 	assert_true(anon(0, P(1), MAP_NORESERVE) > 0);
 	assert_true(anon(0, P(1), MAP_GROWSDOWN) > 0);
 }
@@ -146,7 +146,7 @@ static void test_mmap_file(void **state)
 	(void)state;
 	a = do_mmap(mm, 0, P(3), PROT_READ, MAP_PRIVATE | MAP_POPULATE, &file, P(1));
 	assert_true(a > 0);
-	assert_int_equal(vma_find(mm, a)->kind, VMA_FILE);
+	assert_int_equal(vma_lookup(mm, a)->kind, VMA_FILE);
 	for (i = 0; i < P(1) + 10; i++)
 		assert_int_equal(*user_byte(mm, a + i), file_bytes[P(1) + i]);
 	for (; i < P(3); i++)
@@ -163,8 +163,8 @@ static void test_munmap(void **state)
 	assert_int_equal(do_munmap(mm, USER_VA_END - P(1), P(2)), -EINVAL);
 	assert_int_equal(do_munmap(mm, HINT - P(10), P(11) + 1), 0); /* a hole, then 2 pages */
 	assert_int_equal(mm->rss, 2);
-	assert_null(vma_find(mm, HINT + P(1)));
-	assert_non_null(vma_find(mm, HINT + P(2)));
+	assert_null(vma_lookup(mm, HINT + P(1)));
+	assert_non_null(vma_lookup(mm, HINT + P(2)));
 	assert_int_equal(do_munmap(mm, 0x1000, P(1)), 0); /* nothing there */
 }
 
@@ -183,8 +183,8 @@ static void test_brk(void **state)
 	assert_int_equal(mm->rss, 0); /* demand paging: nothing until the first touch */
 	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages);
 	assert_null(user_byte(mm, HEAP + P(2)));
-	assert_int_equal(vma_find(mm, HEAP)->end, HEAP + P(3)); /* merged into one [heap] */
-	assert_int_equal(vma_find(mm, HEAP)->kind, VMA_HEAP);
+	assert_int_equal(vma_lookup(mm, HEAP)->end, HEAP + P(3)); /* merged into one [heap] */
+	assert_int_equal(vma_lookup(mm, HEAP)->kind, VMA_HEAP);
 	assert_int_equal(mm_populate(mm, HEAP, P(3)), 0); /* as three first-touch faults would */
 	assert_int_equal(mm->rss, 3);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages + 3);
@@ -192,7 +192,7 @@ static void test_brk(void **state)
 	assert_int_equal(do_brk(mm, HEAP + P(1) + 1), HEAP + P(1) + 1); /* shrink to 2 pages */
 	assert_int_equal(mm->rss, 2);
 	assert_int_equal(vm_stat[NR_ANON_PAGES], anon_pages + 2);
-	assert_null(vma_find(mm, HEAP + P(2)));
+	assert_null(vma_lookup(mm, HEAP + P(2)));
 	assert_int_equal(do_brk(mm, TASK_SIZE + 1), HEAP + P(1) + 1);
 	assert_int_equal(anon(HEAP + P(4), P(1), MAP_FIXED), HEAP + P(4));
 	assert_int_equal(do_brk(mm, HEAP + P(5)), HEAP + P(1) + 1); /* would run into a mapping */
@@ -200,7 +200,7 @@ static void test_brk(void **state)
 	assert_int_equal(do_brk(mm, HEAP + P(3)), HEAP + P(3));
 	assert_int_equal(do_brk(mm, HEAP + P(1) + 1), HEAP + P(1) + 1);
 	assert_int_equal(do_brk(mm, HEAP), HEAP);
-	assert_null(vma_find(mm, HEAP));
+	assert_null(vma_lookup(mm, HEAP));
 	assert_int_equal(mm->rss, 0);
 }
 
@@ -223,13 +223,13 @@ static void test_mprotect(void **state)
 	assert_int_equal(do_mprotect(mm, HINT, ~0ull, PROT_READ), -ENOMEM); /* wraps */
 	assert_int_equal(do_mprotect(mm, HINT, P(1), 0x40), -EINVAL);
 	assert_int_equal(do_mprotect(mm, HINT, P(1), PROT_READ | PROT_SEM), 0);
-	assert_int_equal(vma_find(mm, HINT)->prot, PROT_READ);
+	assert_int_equal(vma_lookup(mm, HINT)->prot, PROT_READ);
 	assert_int_equal(do_mprotect(mm, HINT, P(1), RW), 0);
 	assert_int_equal(do_mprotect(mm, HINT, P(5), PROT_READ), -ENOMEM);  /* a hole */
-	assert_int_equal(vma_find(mm, HINT)->prot, RW);
+	assert_int_equal(vma_lookup(mm, HINT)->prot, RW);
 	assert_int_equal(do_mprotect(mm, HINT + P(1), 10, PROT_READ), 0);
-	assert_int_equal(vma_find(mm, HINT + P(1))->prot, PROT_READ);
-	assert_int_equal(vma_find(mm, HINT + P(1))->end, HINT + P(2));
+	assert_int_equal(vma_lookup(mm, HINT + P(1))->prot, PROT_READ);
+	assert_int_equal(vma_lookup(mm, HINT + P(1))->end, HINT + P(2));
 }
 
 /* MADV_DONTNEED: private anonymous pages read zero again, file pages the file again,

@@ -359,6 +359,57 @@ static void test_bad_arguments(void **state)
 	assert_int_equal(vm_stat[NR_PAGETABLE], 1);
 }
 
+/* set_pte keeps the table's count of non-empty entries: +1 empty -> non-empty,
+ * -1 back, 0 between non-empty values (flags, a swap entry, the same frame). */
+static void test_set_pte_counts(void **state)
+{
+	struct page *pt;
+	pte_t *e;
+
+	(void)state;
+	assert_int_equal(map_page(root, USER_VA, FRAME_PA, PTE_RW), 0);
+	pt = table_below(USER_VA, PT_PD);
+	e = walk(root, USER_VA + PAGE_SIZE, PT_PTE, false);
+	assert_int_equal(pt->mapcount, 1);
+	set_pte(e, FRAME_PA | PTE_P);                 /* empty -> present */
+	assert_int_equal(pt->mapcount, 2);
+	set_pte(e, FRAME_PA | PTE_P | PTE_RW | PTE_A); /* same frame, new rights */
+	set_pte(e, 0x5000 | (1ull << 9));            /* present -> not present (a swap entry) */
+	set_pte(e, (FRAME_PA + PAGE_SIZE) | PTE_P);    /* not present -> another frame */
+	assert_int_equal(pt->mapcount, 2);
+	set_pte(e, 0);                               /* -> empty */
+	assert_int_equal(pt->mapcount, 1);
+	assert_int_equal(unmap_page(root, USER_VA), FRAME_PA | PTE_RW | PTE_P);
+}
+
+/* A store that breaks the entry rule panics: empty over empty, and another
+ * frame straight over a present entry (break-before-make: through empty). */
+static void test_set_pte_rule_broken(void **state)
+{
+	pte_t *e;
+	int n = 0;
+
+	(void)state;
+	assert_int_equal(map_page(root, USER_VA, FRAME_PA, PTE_RW), 0);
+	e = walk(root, USER_VA + PAGE_SIZE, PT_PTE, false);
+	expect_assert_failure(set_pte(e, 0));
+	assert_non_null(strstr(host_last_panic, "set_pte: 0 -> 0"));
+	expect_assert_failure(set_pte_count(e, 0, &n));
+	assert_non_null(strstr(host_last_panic, "breaks the entry rule"));
+	e = walk(root, USER_VA, PT_PTE, false);
+	expect_assert_failure(set_pte(e, (FRAME_PA + PAGE_SIZE) | PTE_P));
+	assert_non_null(strstr(host_last_panic, "breaks the entry rule"));
+	assert_int_equal(*e, FRAME_PA | PTE_RW | PTE_P); /* nothing was stored */
+	set_pte_count(walk(root, USER_VA + PAGE_SIZE, PT_PTE, false), FRAME_PA | PTE_P, &n);
+	assert_int_equal(n, 1);
+	pt_add_entries(e - pt_index(USER_VA, PT_PTE), n);
+	assert_int_equal(table_below(USER_VA, PT_PD)->mapcount, 2);
+	expect_assert_failure(pt_add_entries(e - pt_index(USER_VA, PT_PTE), PT_ENTRIES));
+	assert_non_null(strstr(host_last_panic, "pt_add_entries: "));
+	assert_int_equal(unmap_page(root, USER_VA + PAGE_SIZE), FRAME_PA | PTE_P);
+	assert_int_equal(unmap_page(root, USER_VA), FRAME_PA | PTE_RW | PTE_P);
+}
+
 /* A corrupted tree (garbage entry, wrong counts, a root that is no table) panics, never guesses. */
 static void test_corruption(void **state)
 {
@@ -370,10 +421,12 @@ static void test_corruption(void **state)
 	pt = table_below(USER_VA, PT_PD);
 	pt->mapcount = 0;
 	expect_assert_failure(unmap_page(root, USER_VA));
-	assert_non_null(strstr(host_last_panic, "entry_clear: table pfn"));
+	assert_non_null(strstr(host_last_panic, "set_pte: "));
+	assert_non_null(strstr(host_last_panic, "counts 0 entries"));
 	pt->mapcount = PT_ENTRIES;
 	expect_assert_failure(map_page(root, USER_VA + PAGE_SIZE, FRAME_PA, PTE_RW));
-	assert_non_null(strstr(host_last_panic, "entry_install: table pfn"));
+	assert_non_null(strstr(host_last_panic, "set_pte: "));
+	assert_non_null(strstr(host_last_panic, "counts 512 entries"));
 	pt->mapcount = 1;
 
 	pml4e = walk(root, BOOT_KERNEL_VMA, PT_PML4, false);
@@ -390,6 +443,8 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_alloc_root, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_pte_counts, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_set_pte_rule_broken, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_map_translate_unmap, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_flags_every_level, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_tables_freed_when_empty, setup, teardown),

@@ -77,7 +77,7 @@ static void expect_layout(const struct want *want, size_t n)
 		expect_layout(w_, sizeof(w_) / sizeof(w_[0]));              \
 	} while (0)
 
-/* VMAs mapped in any order are kept sorted; vma_find answers inside, at the ends and in gaps. */
+/* VMAs mapped in any order are kept sorted; vma_lookup answers inside, at the ends and in gaps. */
 static void test_insert_sorted_and_find(void **state)
 {
 	struct vm_area *a, *b, *c;
@@ -87,16 +87,39 @@ static void test_insert_sorted_and_find(void **state)
 	a = map(0, 2, RW);
 	b = map(10, 11, PROT_EXEC);
 	EXPECT_LAYOUT({ A(0), A(2), RW }, { A(10), A(11), PROT_EXEC }, { A(20), A(24), PROT_READ });
-	assert_ptr_equal(vma_find(&mm, A(0)), a);
-	assert_ptr_equal(vma_find(&mm, A(2) - 1), a);
-	assert_null(vma_find(&mm, A(2)));
-	assert_ptr_equal(vma_find(&mm, A(10) + 123), b);
-	assert_ptr_equal(vma_find(&mm, A(24) - 1), c);
-	assert_null(vma_find(&mm, A(24)));
-	assert_null(vma_find(&mm, 0));
-	assert_null(vma_find(&mm, USER_VA_END - 1));
-	assert_ptr_equal(vma_lookup(&mm, A(5)), b); /* the next one above a gap */
+	assert_ptr_equal(vma_lookup(&mm, A(0)), a);
+	assert_ptr_equal(vma_lookup(&mm, A(2) - 1), a);
+	assert_null(vma_lookup(&mm, A(2)));
+	assert_ptr_equal(vma_lookup(&mm, A(10) + 123), b);
+	assert_ptr_equal(vma_lookup(&mm, A(24) - 1), c);
 	assert_null(vma_lookup(&mm, A(24)));
+	assert_null(vma_lookup(&mm, 0));
+	assert_null(vma_lookup(&mm, USER_VA_END - 1));
+	assert_ptr_equal(find_vma(&mm, A(5)), b); /* the next one above a gap */
+	assert_null(find_vma(&mm, A(24)));
+}
+
+/* Linux's two lookups around gaps: vma_lookup is the VMA containing the
+ * address or NULL; find_vma the first VMA ending above it, which in a gap or
+ * below the first VMA is the one above (the stack-growth check uses it). */
+static void test_vma_lookup_vs_find_vma(void **state)
+{
+	struct vm_area *a, *b;
+
+	(void)state;
+	a = map(4, 6, RW);
+	b = map(10, 12, PROT_READ);
+	assert_null(vma_lookup(&mm, A(1)));        /* below every VMA */
+	assert_ptr_equal(find_vma(&mm, A(1)), a);
+	assert_ptr_equal(vma_lookup(&mm, A(4)), a); /* inside: both agree */
+	assert_ptr_equal(find_vma(&mm, A(5) + 7), a);
+	assert_null(vma_lookup(&mm, A(6)));        /* the end is exclusive: the gap */
+	assert_ptr_equal(find_vma(&mm, A(6)), b);
+	assert_null(vma_lookup(&mm, A(10) - 1));
+	assert_ptr_equal(find_vma(&mm, A(10) - 1), b);
+	assert_ptr_equal(vma_lookup(&mm, A(12) - 1), b);
+	assert_null(vma_lookup(&mm, A(12)));       /* above the last VMA: none for either */
+	assert_null(find_vma(&mm, A(12)));
 }
 
 /* The cache holds the last VMA found, answers a hit without the list, and forgets a freed VMA. */
@@ -107,22 +130,22 @@ static void test_find_cache(void **state)
 	(void)state;
 	a = map(0, 2, RW);
 	b = map(4, 6, RW);
-	assert_ptr_equal(vma_find(&mm, A(4)), b);
+	assert_ptr_equal(vma_lookup(&mm, A(4)), b);
 	assert_ptr_equal(mm.cache, b);
-	assert_ptr_equal(vma_find(&mm, A(1)), a);
+	assert_ptr_equal(vma_lookup(&mm, A(1)), a);
 	assert_ptr_equal(mm.cache, a);
 	/* A hit is answered from the cache alone: a decoy there is believed. */
 	decoy = *a;
 	decoy.start = A(100);
 	decoy.end = A(101);
 	mm.cache = &decoy;
-	assert_ptr_equal(vma_find(&mm, A(100)), &decoy);
-	assert_ptr_equal(vma_find(&mm, A(5)), b); /* a miss falls back to the list */
+	assert_ptr_equal(vma_lookup(&mm, A(100)), &decoy);
+	assert_ptr_equal(vma_lookup(&mm, A(5)), b); /* a miss falls back to the list */
 	assert_ptr_equal(mm.cache, b);
 	vma_split_range(&mm, A(4), A(6));
 	vma_remove_range(&mm, A(4), A(6));
 	assert_null(mm.cache);
-	assert_null(vma_find(&mm, A(5)));
+	assert_null(vma_lookup(&mm, A(5)));
 }
 
 /* vma_check_free: alignment, emptiness, the user-space bounds (overflow near the top), overlaps. */
@@ -155,8 +178,8 @@ static void test_top_of_user_space(void **state)
 	(void)state;
 	top = vma_map(&mm, TASK_SIZE - P(2), P(2), RW, 0, VMA_STACK);
 	assert_non_null(top);
-	assert_ptr_equal(vma_find(&mm, TASK_SIZE - 1), top);
-	assert_null(vma_find(&mm, TASK_SIZE));
+	assert_ptr_equal(vma_lookup(&mm, TASK_SIZE - 1), top);
+	assert_null(vma_lookup(&mm, TASK_SIZE));
 	assert_int_equal(vma_split_range(&mm, TASK_SIZE - P(1), TASK_SIZE), 0);
 	EXPECT_LAYOUT({ TASK_SIZE - P(2), TASK_SIZE - P(1), RW },
 		      { TASK_SIZE - P(1), TASK_SIZE, RW });
@@ -226,14 +249,14 @@ static void test_split(void **state)
 	assert_int_equal(vma_split_range(&mm, A(4), A(5)), 0); /* middle: two splits */
 	EXPECT_LAYOUT({ A(0), A(2), PROT_READ }, { A(2), A(4), PROT_READ }, { A(4), A(5), PROT_READ },
 		      { A(5), A(8), PROT_READ }, { A(8), A(10), PROT_READ });
-	v = vma_find(&mm, A(5));
+	v = vma_lookup(&mm, A(5));
 	assert_int_equal(v->file_offset, P(2) + P(5));
 	assert_ptr_equal(v->file_data, file);
 	assert_int_equal(vma_split_range(&mm, A(4), A(5)), 0); /* on boundaries already: nothing */
 	assert_int_equal(vma_split_range(&mm, A(20), A(30)), 0); /* in a hole: nothing */
 	vma_merge_range(&mm, A(0), A(10)); /* nothing tells them apart: one again */
 	EXPECT_LAYOUT({ A(0), A(10), PROT_READ });
-	assert_int_equal(vma_find(&mm, A(9))->file_offset, P(2));
+	assert_int_equal(vma_lookup(&mm, A(9))->file_offset, P(2));
 }
 
 /* Without memory for both splits of a middle range, nothing changes and nothing leaks
@@ -355,6 +378,7 @@ int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_insert_sorted_and_find, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_vma_lookup_vs_find_vma, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_find_cache, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_check_free, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_top_of_user_space, setup, teardown),

@@ -6,7 +6,7 @@
  * page dirtied while its write was in flight kept, slots freed with their
  * last entry, a full swap area, the watermark rule and the OOM killer's choice.
  */
-/* host-test-sources: mm/vmscan.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
@@ -87,7 +87,7 @@ static bool fault_back(struct mm *mm, unsigned i, bool write)
 	pte_t *e = walk(mm->pml4, A(i), PT_PTE, false);
 	bool major = false;
 
-	assert_int_equal(swap_in_page(mm, vma_find(mm, A(i)), A(i), e, write, &major), 0);
+	assert_int_equal(swap_in_page(mm, vma_lookup(mm, A(i)), A(i), e, write, &major), 0);
 	return major;
 }
 
@@ -190,7 +190,7 @@ static void test_cow_shared_page_swapped(void **state)
 	assert_false(fault_back(parent, 0, false));
 	assert_int_equal(host_swap_reads, 2);
 	assert_int_equal(pte_at(parent, A(1)) & PTE_ADDR, pte_at(child, A(1)) & PTE_ADDR);
-	assert_int_equal(cow_break(child, vma_find(child, A(1)), A(1), &reused), 0);
+	assert_int_equal(break_cow(child, vma_lookup(child, A(1)), A(1), &reused), 0);
 	assert_false(reused);
 	*user_byte(child, A(1)) = 0x55;
 	holds(parent, 1, 2);
@@ -301,22 +301,22 @@ static void test_mlock(void **state)
 	assert_int_equal(mm->swap_ents, 0);           /* locking brought it back */
 	assert_int_equal(reclaim_pages(4, false), 0);
 	assert_int_equal(do_mlock(mm, A(1) + 5, 10, false), 0); /* unlock page 1 only */
-	assert_int_equal(vma_find(mm, A(1))->flags & VM_LOCKED, 0);
-	assert_int_equal(vma_find(mm, A(2))->flags & VM_LOCKED, VM_LOCKED);
+	assert_int_equal(vma_lookup(mm, A(1))->flags & VM_LOCKED, 0);
+	assert_int_equal(vma_lookup(mm, A(2))->flags & VM_LOCKED, VM_LOCKED);
 	assert_int_equal(reclaim_pages(4, false), 1);
 	assert_true(is_swap_pte(pte_at(mm, A(1))));
 	assert_int_equal(do_mlockall(mm, 0), -EINVAL);
 	assert_int_equal(do_mlockall(mm, MCL_CURRENT | MCL_FUTURE), 0);
 	assert_int_equal(mm->swap_ents, 0);
 	assert_non_null(vma_map(mm, A(10), P(1), RW, 0, VMA_ANON));
-	assert_int_equal(vma_find(mm, A(10))->flags & VM_LOCKED, VM_LOCKED); /* MCL_FUTURE */
+	assert_int_equal(vma_lookup(mm, A(10))->flags & VM_LOCKED, VM_LOCKED); /* MCL_FUTURE */
 	child = mm_fork(mm);
 	assert_non_null(child);
-	assert_int_equal(vma_find(child, A(0))->flags & VM_LOCKED, 0); /* not inherited */
+	assert_int_equal(vma_lookup(child, A(0))->flags & VM_LOCKED, 0); /* not inherited */
 	assert_int_equal(child->def_flags, 0);
 	mm_destroy(child);
 	assert_int_equal(do_munlockall(mm), 0);
-	assert_int_equal(vma_find(mm, A(0))->end, A(4)); /* merged back */
+	assert_int_equal(vma_lookup(mm, A(0))->end, A(4)); /* merged back */
 	assert_int_equal(reclaim_pages(4, false), 4);
 	mm_destroy(mm);
 }
@@ -336,7 +336,7 @@ static void test_io_errors(void **state)
 	holds(mm, 0, 1);
 	assert_int_equal(reclaim_pages(1, false), 1); /* dirty still: written this time */
 	host_swap_fail = 1;
-	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), walk(mm->pml4, A(0), PT_PTE, false),
+	assert_int_equal(swap_in_page(mm, vma_lookup(mm, A(0)), A(0), walk(mm->pml4, A(0), PT_PTE, false),
 				      false, &major), -EIO);
 	assert_true(is_swap_pte(pte_at(mm, A(0))));
 	mm_destroy(mm);
@@ -352,7 +352,7 @@ static void test_readahead_read_error(void **state)
 	(void)state;
 	assert_int_equal(reclaim_pages(2, false), 2);
 	host_swap_fail = 2;
-	assert_int_equal(swap_in_page(mm, vma_find(mm, A(0)), A(0), walk(mm->pml4, A(0), PT_PTE, false),
+	assert_int_equal(swap_in_page(mm, vma_lookup(mm, A(0)), A(0), walk(mm->pml4, A(0), PT_PTE, false),
 				      false, &major), -EIO);
 	assert_int_equal(host_swap_reads, 2); /* page 1 was read ahead, and failed too */
 	assert_true(is_swap_pte(pte_at(mm, A(0))) && is_swap_pte(pte_at(mm, A(1))));
