@@ -393,7 +393,7 @@ static pte_t copy_entry(struct mm *dst, pte_t *e, bool shared)
 	}
 	if (!shared) {
 		val &= ~PTE_RW;
-		set_pte(e, val);
+		ptep_set_wrprotect(e);
 	}
 	frame_get(pte_frame(val));
 	if (!is_zero_page(pte_frame(val)))

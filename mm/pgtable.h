@@ -56,7 +56,8 @@ static inline unsigned pt_index(uint64_t va, int level)
  * The entry rule. A table's struct page counts its non-empty entries in
  * mapcount (pt_prune frees a table whose count is 0; swap and PROT_NONE
  * entries are non-empty though not present). Every store into an entry, at
- * any level, is set_pte (or set_pte_count while filling a table in a loop),
+ * any level, is set_pte (or set_pte_count while filling a table in a loop,
+ * or ptep_set_wrprotect, which only clears RW),
  * which keeps the count and panics ("set_pte: ...") on a store that breaks
  * the rule:
  *   empty -> non-empty     counted +1 (at most PT_ENTRIES in a table)
@@ -107,6 +108,19 @@ static inline void set_pte(pte_t *e, pte_t val)
 		table->mapcount += change;
 	}
 	*e = val;
+}
+
+/* ptep_set_wrprotect: take write access away from the non-empty entry @e in
+ * place (fork's copy-on-write; Linux's name): the same frame, no count
+ * change, so the rule holds without set_pte's checks (fork does this to
+ * every private entry). Panics on an empty entry. No flush; never sleeps. */
+static inline void ptep_set_wrprotect(pte_t *e)
+{
+	pte_t old = *e;
+
+	if (!old)
+		set_pte_bug(e, old, old);
+	*e = old & ~PTE_RW;
 }
 
 /* set_pte_count: set_pte for a caller filling one table in a loop (fork):
