@@ -49,8 +49,9 @@ static void note_failure(int err)
 	usleep(1000);
 }
 
-/* bomb_tree: fork forever; each child writes its own pages and does the same. */
-static _Noreturn void bomb_tree(void)
+/* bomb: fork forever. In the tree, each child writes its own pages and does
+ * the same; with @zombies, each child exits at once and is never reaped. */
+static _Noreturn void bomb(int zombies)
 {
 	static char dirty[3 * 4096];
 
@@ -60,23 +61,10 @@ static _Noreturn void bomb_tree(void)
 			note_failure(errno);
 			continue;
 		}
+		if (pid == 0 && zombies)
+			_exit(0);
 		if (pid == 0)
 			memset(dirty, getpid() & 0xff, sizeof(dirty));
-		__atomic_fetch_add(&counts->forks, 1, __ATOMIC_SEQ_CST);
-	}
-}
-
-/* bomb_zombies: fork children that exit at once, never reaping them. */
-static _Noreturn void bomb_zombies(void)
-{
-	for (;;) {
-		pid_t pid = fork();
-		if (pid < 0) {
-			note_failure(errno);
-			continue;
-		}
-		if (pid == 0)
-			_exit(0);
 		__atomic_fetch_add(&counts->forks, 1, __ATOMIC_SEQ_CST);
 	}
 }
@@ -94,7 +82,7 @@ int main(int argc, char *argv[])
 		setpgid(0, 0);
 		if (set_oom_score_adj(0)) /* the bomb may be chosen, as any program would */
 			_exit(2);
-		zombies ? bomb_zombies() : bomb_tree();
+		bomb(zombies);
 	}
 	setpgid(root, root); /* either side may get there first */
 	for (int i = 0; i < POLLS_MAX && failures() < FAILURES_WANTED; i++)
