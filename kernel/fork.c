@@ -18,10 +18,6 @@
 
 #define CSIGNAL 0xff /* clone: the low byte is the signal sent to the parent at exit */
 
-/* Linux's bounds on threads-max: MIN_THREADS, and the pid space (PID_MAX_LIMIT, 4 Mi). */
-#define MIN_THREADS 20
-#define MAX_THREADS (4 * 1024 * 1024)
-
 int max_threads;
 
 void fork_init(uint64_t ram_pages)

@@ -12,8 +12,13 @@
 
 #include <stdint.h>
 
+/* Linux's bounds on threads-max: MIN_THREADS, and the pid space (PID_MAX_LIMIT, 4 Mi). */
+#define MIN_THREADS 20
+#define MAX_THREADS (4 * 1024 * 1024)
+
 /* max_threads: fork fails with -EAGAIN once nr_threads (kernel/proc.h) reaches
- * it. Set at boot by fork_init; a kernel tunable afterwards (Linux: kernel.threads-max). */
+ * it. Set at boot by fork_init; /proc/sys/kernel/threads-max afterwards, MIN_THREADS..MAX_THREADS
+ * (Linux: kernel.threads-max). */
 extern int max_threads;
 
 /* fork_init: size max_threads from @ram_pages, the RAM the buddy manages, as

@@ -7,12 +7,14 @@
  *   /proc/meminfo vmstat buddyinfo swaps stat uptime loadavg pagefault_trace
  *   /proc/self -> PID                     (a symlink to the caller's directory)
  *   /proc/sys/vm/swappiness min_free_kbytes overcommit_memory fault_trace (read-write)
+ *   /proc/sys/kernel/threads-max (read-write)
  *   /proc/PID/status stat statm maps cmdline comm oom_score oom_score_adj
  */
 #include <limits.h>
 #include "kernel/fs/proc/procfs.h"
 #include "kernel/fs/proc/procfs_entries.h"
 #include "kernel/proc.h"
+#include "kernel/fork.h"
 #include "kernel/sysctl.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
@@ -45,6 +47,9 @@ const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_OVERCOMMIT_MEMORY] = { "overcommit_memory", PE_SYS_VM, FILE_RW, .data = &vm_overcommit_memory,
 				   .max = OVERCOMMIT_NEVER },
 	[PE_FAULT_TRACE] = { "fault_trace", PE_SYS_VM, FILE_RW, show_fault_trace, store_fault_trace },
+	[PE_SYS_KERNEL] = { "kernel",   PE_SYS,  DIR_R,  NULL, NULL },
+	[PE_THREADS_MAX] = { "threads-max", PE_SYS_KERNEL, FILE_RW, .data = &max_threads,
+			     .min = MIN_THREADS, .max = MAX_THREADS },
 	[PE_PID]       = { NULL,        PE_ROOT, DIR_R,  NULL, NULL },
 	[PE_PID_STATUS] = { "status",   PE_PID,  FILE_R, show_pid_status, NULL },
 	[PE_PID_STAT]  = { "stat",      PE_PID,  FILE_R, show_pid_stat, NULL },

@@ -66,12 +66,7 @@ int show_uptime(struct seq_buf *s, struct process *p)
 /* show_loadavg: "0.00 0.00 0.00 RUNNING/ALL LASTPID". */
 int show_loadavg(struct seq_buf *s, struct process *p)
 {
-	unsigned all = 0;
-	struct list_head *it;
-
 	(void)p;
-	list_for_each(it, &process_list)
-		all++;
-	seq_printf(s, "0.00 0.00 0.00 %u/%u %d\n", nr_running(), all, last_pid());
+	seq_printf(s, "0.00 0.00 0.00 %u/%d %d\n", nr_running(), nr_threads, last_pid());
 	return 0;
 }
