@@ -57,16 +57,22 @@ static int open_exec(const char *path, const uint8_t **data, uint64_t *size)
 	return err;
 }
 
-/* map_segment: one PT_LOAD as a file VMA over its pages; no page is read until
- * touched (the fault path fills it from this description). The file is cut off
- * at p_offset + p_filesz, so the rest of the last file page and the bss read as
- * zeros (Linux maps the file, then padzero clears that tail). */
+/* map_segment: one PT_LOAD as a file VMA over the pages that hold its file
+ * bytes, then an anonymous VMA for the bss pages past them (Linux:
+ * elf_map, then vm_brk_flags for the bss); no page is read until touched (the
+ * fault path fills it from this description). The file is cut off at p_offset +
+ * p_filesz, so the rest of its last page reads as zeros (Linux: padzero); a
+ * page of a file VMA past the cut would be a touch beyond the file's end. */
 static int map_segment(struct mm *mm, const struct elf_image *img, const struct elf_segment *s)
 {
 	uint64_t start = PAGE_ALIGN_DOWN(s->vaddr);
-	uint64_t len = PAGE_ALIGN(s->vaddr + s->memsz) - start;
+	uint64_t file_end = s->filesz ? PAGE_ALIGN(s->vaddr + s->filesz) : start;
+	uint64_t end = PAGE_ALIGN(s->vaddr + s->memsz);
 	uint64_t offset = s->offset - (s->vaddr - start); /* elf_parse: congruent mod the page size */
-	if (!vma_map_file(mm, start, len, s->prot, 0, img->data, s->offset + s->filesz, offset))
+	if (file_end > start &&
+	    !vma_map_file(mm, start, file_end - start, s->prot, 0, img->data, s->offset + s->filesz, offset))
+		return -ENOMEM;
+	if (end > file_end && !vma_map(mm, file_end, end - file_end, s->prot, 0, VMA_ANON))
 		return -ENOMEM;
 	return 0;
 }

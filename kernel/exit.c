@@ -88,20 +88,21 @@ static bool wait_matches(const struct process *c, int pid)
 	return c->pgid == (pid == 0 ? current->pgid : -pid);
 }
 
-/* reap: collect zombie @c: status and usage to the caller, then free it. Returns its pid. */
+/* reap: free zombie @c, then give its status and usage to the caller. Returns
+ * its pid, or -EFAULT when a pointer is bad: the child is reaped all the same,
+ * as Linux's wait_task_zombie releases it before kernel_wait4's put_user. */
 static long reap(struct process *c, int *status, void *rusage)
 {
 	struct rusage_k ru;
-	int pid = c->pid;
-	if (status && copy_to_user(status, &c->exit_status, sizeof(int)))
-		return -EFAULT;
-	if (rusage) {
+	int pid = c->pid, exit_status = c->exit_status;
+	if (rusage)
 		rusage_fill(c, 0, &ru);
-		if (copy_to_user(rusage, &ru, sizeof(ru)))
-			return -EFAULT;
-	}
 	rusage_add_child(current, c);
 	process_free(c);
+	if (status && copy_to_user(status, &exit_status, sizeof(int)))
+		return -EFAULT;
+	if (rusage && copy_to_user(rusage, &ru, sizeof(ru)))
+		return -EFAULT;
 	return pid;
 }
 

@@ -54,16 +54,22 @@ static void take_boot_info(uint64_t pa)
 #define INIT_MAX_ARGS 64
 
 /* init_argv: argv for /init: "/init" then the words of the init="..." option
- * (Linux runs init= itself; our /init runs it and powers off with its status). */
+ * (Linux runs init= itself; our /init runs it and powers off with its status).
+ * Words past INIT_MAX_ARGS are dropped with an error line, as Linux's "Too many
+ * boot init vars" (which panics later; we boot on with the first ones). */
 static void init_argv(char *words, char *argv[INIT_MAX_ARGS + 2])
 {
 	int n = 0;
 	argv[n++] = INIT_PATH;
-	for (char *w = words; w && *w && n <= INIT_MAX_ARGS;) {
+	for (char *w = words;;) {
 		while (*w == ' ')
 			*w++ = 0;
 		if (!*w)
 			break;
+		if (n == INIT_MAX_ARGS + 1) {
+			pr_err("kernel: init= has more than %d words, dropped: %s\n", INIT_MAX_ARGS, w);
+			break;
+		}
 		argv[n++] = w;
 		while (*w && *w != ' ')
 			w++;

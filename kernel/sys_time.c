@@ -18,6 +18,12 @@ enum {
 struct timespec_k { int64_t sec, nsec; };
 struct timeval_k { int64_t sec, usec; };
 
+/* The latest time a sleep can name: Linux's KTIME_MAX and KTIME_SEC_MAX. A
+ * longer request sleeps until then rather than wrapping (sec x 1e9 overflows
+ * past 292 years) and returning at once. */
+#define KTIME_MAX     ((uint64_t)INT64_MAX)
+#define KTIME_SEC_MAX (INT64_MAX / NSEC_PER_SEC)
+
 static uint64_t boot_epoch_ns;
 
 /* realtime_ns: nanoseconds since the epoch, from the RTC at first use plus uptime. */
@@ -72,6 +78,21 @@ long sys_time(int64_t *t)
 	return now;
 }
 
+/* timespec_to_ktime: @ts (valid: sec >= 0, 0 <= nsec < 1e9) in nanoseconds,
+ * KTIME_MAX for anything at or past KTIME_SEC_MAX (Linux: timespec64_to_ktime). */
+static uint64_t timespec_to_ktime(const struct timespec_k *ts)
+{
+	if (ts->sec >= KTIME_SEC_MAX)
+		return KTIME_MAX;
+	return (uint64_t)ts->sec * NSEC_PER_SEC + (uint64_t)ts->nsec;
+}
+
+/* ktime_add_safe: @a + @b, held at KTIME_MAX instead of overflowing (Linux's name). */
+static uint64_t ktime_add_safe(uint64_t a, uint64_t b)
+{
+	return a > KTIME_MAX - b ? KTIME_MAX : a + b;
+}
+
 /* sleep_for: sleep @req's duration on @clock (absolute with TIMER_ABSTIME), writing
  * the time left to @rem when a signal interrupts (nanosleep semantics). */
 static long sleep_for(int clock, int flags, const void *req, void *rem)
@@ -84,9 +105,9 @@ static long sleep_for(int clock, int flags, const void *req, void *rem)
 		return -EINVAL;
 	if (!clock_ns(clock, &now) || clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID)
 		return -EINVAL;
-	uint64_t want = (uint64_t)ts.sec * NSEC_PER_SEC + (uint64_t)ts.nsec;
+	uint64_t want = timespec_to_ktime(&ts);
 	uint64_t delta = (flags & TIMER_ABSTIME) ? (want > now ? want - now : 0) : want;
-	uint64_t deadline = uptime_ns() + delta;
+	uint64_t deadline = ktime_add_safe(uptime_ns(), delta);
 	if (sleep_until(deadline) == 0)
 		return 0;
 	if (rem && !(flags & TIMER_ABSTIME)) {

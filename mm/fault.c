@@ -47,8 +47,10 @@ static bool stack_can_grow(struct mm *mm, const struct vm_area *vma, uint64_t ad
 /* classify_not_present: a fault on a page with no entry inside @vma. A read
  * shares what is there (the zero page, the file's cached page); a write, or
  * any touch of MAP_SHARED memory, needs a frame of its own. */
-static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t error_code)
+static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t addr, uint64_t error_code)
 {
+	if (beyond_eof(vma, addr))
+		return FAULT_SIGBUS_EOF;
 	if ((error_code & PF_WRITE) || (vma->flags & VM_SHARED))
 		return FAULT_DEMAND_PAGE;
 	return vma->kind == VMA_FILE ? FAULT_FILE_PAGE : FAULT_ZERO_PAGE;
@@ -75,7 +77,7 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 		return FAULT_SEGV_ACCESS;
 	if (!(error_code & PF_PRESENT)) {
 		pte_t *e = *ptep = walk(mm->pml4, addr, PT_PTE, false); /* the handler fills it: no second walk */
-		return (e && is_swap_pte(*e)) ? FAULT_SWAP_IN : classify_not_present(vma, error_code);
+		return (e && is_swap_pte(*e)) ? FAULT_SWAP_IN : classify_not_present(vma, addr, error_code);
 	}
 	if (error_code & PF_WRITE)
 		return FAULT_COW; /* present, read-only, in a writable VMA: shared by fork or the zero page */
@@ -94,6 +96,7 @@ const char *fault_kind_name(enum fault_kind kind)
 	case FAULT_SEGV_NO_VMA:  return "no VMA";
 	case FAULT_SEGV_ACCESS:  return "access not permitted by the VMA";
 	case FAULT_SEGV_KERNEL:  return "user access to a kernel address";
+	case FAULT_SIGBUS_EOF:   return "beyond the end of the file";
 	case FAULT_KERNEL_BUG:   return "kernel fault";
 	}
 	return "?";
@@ -163,7 +166,7 @@ static vm_fault_t do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t err
 	vma->start = va;
 	count_vm_event(PGFAULT_STACK);
 	/* the stack is anonymous memory: a read maps the zero page, a write a new frame */
-	return classify_not_present(vma, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va, NULL)
+	return classify_not_present(vma, va, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va, NULL)
 									 : do_demand_page(vma, va, NULL);
 }
 
@@ -178,6 +181,7 @@ static vm_fault_t resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code, pte);
 	case FAULT_COW:          return do_wp_page(vma, va);
 	case FAULT_STACK_GROWTH: return do_stack_growth(vma, va, error_code);
+	case FAULT_SIGBUS_EOF:   return VM_FAULT_SIGBUS;
 	default:                 return VM_FAULT_SIGSEGV;
 	}
 }
@@ -196,7 +200,10 @@ static void count_resolved_fault(vm_fault_t ret)
 static void report_user_fault_error(const struct trap_frame *f, uint64_t addr, enum fault_kind kind,
 				    vm_fault_t ret)
 {
-	if (ret & VM_FAULT_SIGBUS) {
+	if (kind == FAULT_SIGBUS_EOF) {
+		pr_info("pid %d (%s): bus error at %lx ip %lx (%s)\n", current->pid, current->comm, addr,
+			f->rip, fault_kind_name(kind));
+	} else if (ret & VM_FAULT_SIGBUS) {
 		pr_err("pid %d (%s): swap read error at %lx, killed\n", current->pid, current->comm, addr);
 	} else if (ret & VM_FAULT_OOM) {
 		pr_info("pid %d (%s): out of memory at %lx, killed\n", current->pid, current->comm, addr);

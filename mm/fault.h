@@ -33,6 +33,7 @@ enum fault_kind {
 	FAULT_SEGV_NO_VMA,  /* no VMA covers the address */
 	FAULT_SEGV_ACCESS,  /* the VMA does not allow this access (write, exec, PROT_NONE) */
 	FAULT_SEGV_KERNEL,  /* user mode touched a kernel address */
+	FAULT_SIGBUS_EOF,   /* a page of a file mapping wholly past the file's end (SIGBUS) */
 	FAULT_KERNEL_BUG,   /* kernel-mode fault on a kernel address, or a reserved bit */
 };
 
@@ -41,7 +42,7 @@ enum fault_kind {
 typedef unsigned int vm_fault_t;
 enum vm_fault_reason {
 	VM_FAULT_OOM    = 0x001, /* no memory for the page or a page table: the process is killed */
-	VM_FAULT_SIGBUS = 0x002, /* the page's data is lost (a swap read error) */
+	VM_FAULT_SIGBUS = 0x002, /* no data for the page: past the file's end, or a swap read error */
 	VM_FAULT_MAJOR  = 0x004, /* resolved, after waiting for the disk (not an error) */
 	VM_FAULT_SIGSEGV = 0x040, /* no resolution: a bad access (the segfault kinds, a kernel bug) */
 };

@@ -264,8 +264,8 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 
 	if (e && is_swap_pte(*e))
 		return swap_in_page(mm, vma, va, e, vma->prot & PROT_WRITE, &major);
-	if (e && *e)
-		return 0;
+	if ((e && *e) || beyond_eof(vma, va))
+		return 0; /* present, or left for a touch to get SIGBUS (Linux's populate ignores it) */
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
 		return map_file_page(mm, vma, va, e);
 	return map_private_page(mm, vma, va, e);
@@ -467,8 +467,8 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *
 	uint64_t off = vma->file_offset + (va - vma->start);
 	struct page *page;
 
-	if (!vma->file_data || off >= vma->file_size)
-		return map_zero_page(mm, vma, va, e); /* past the file's bytes: the bss */
+	if (beyond_eof(vma, va))
+		panic("map_file_page: %#lx is past the file's end", va); /* classify_fault's FAULT_SIGBUS_EOF */
 	if (vma->file_size - off < PAGE_SIZE)
 		return map_private_page(mm, vma, va, e); /* cut short: a zero tail, private */
 	page = filemap_get_page(vma->file_data + off);

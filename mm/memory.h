@@ -25,6 +25,15 @@ void change_vma_prot(struct mm *mm, const struct vm_area *vma);
  * -ENOMEM; what was mapped into @dst stays for its destroy. */
 int copy_range(struct mm *dst, struct mm *src, const struct vm_area *vma);
 
+/* beyond_eof: the page at @va of @vma is a file page starting at or past the
+ * end of its file (the partial last page is not: its tail reads as zeros).
+ * Linux's filemap_fault answers VM_FAULT_SIGBUS there, reads and writes alike. */
+static inline bool beyond_eof(const struct vm_area *vma, uint64_t va)
+{
+	uint64_t off = vma->file_offset + (PAGE_ALIGN_DOWN(va) - vma->start);
+	return vma->kind == VMA_FILE && off >= PAGE_ALIGN(vma->file_size);
+}
+
 /* zero_page_init: allocate the shared zero page. Boot, once. */
 void zero_page_init(void);
 

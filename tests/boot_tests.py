@@ -96,6 +96,13 @@ TESTS = [
     boot_selftest("selftest_512M", "512M", 240),
     # Above 4 GiB: RAM splits around the PCI hole and OVMF may load everything high.
     boot_selftest("selftest_5G", "5G", 480),
+    # One self-test by name; a name no test has fails instead of passing with nothing run.
+    dict(name="selftest_one_by_name", mem="256M", swap=None, timeout=120, cmdline="selftest=cpu_control_registers panic=-1",
+         kernel="kernel-test.elf", exit=0,
+         expect=[r"selftest: cpu_control_registers \.\.\. ok", r"selftests: 1 passed, 0 failed"]),
+    dict(name="selftest_unknown_name", mem="256M", swap=None, timeout=120, cmdline="selftest=nosuch panic=-1",
+         kernel="kernel-test.elf", exit=qemu_exit_code("FAIL"),
+         expect=[r"selftest: no self-test is named 'nosuch'", r"selftests: 0 passed, 1 failed"]),
     # The kernel `make run` boots has no self-tests: it says so and boots on.
     dict(name="selftest_not_built_in", mem="256M", swap=None, timeout=120,
          cmdline='selftest init="/bin/true" panic=-1', exit=0,
@@ -220,6 +227,11 @@ TESTS += [
     user_boot("user_not_elf", "/tests/not_elf.txt", 127,
               r"init: cannot run /tests/not_elf\.txt: Exec format error"),
     user_boot("user_args_4k", "/bin/echo " + LONG_ARGS, 0, r"^w00x{61} w01x{61} .* w59x{61}\r?$"),
+    # init= takes 64 words (/tests/argv and w01..w63): the rest is dropped with a line saying
+    # so, and the last one kept ends where it should (before, it ran on to the line's end).
+    user_boot("user_init_words_64", "/tests/argv " + " ".join(f"w{i:02d}" for i in range(1, 71)), 64,
+              r"kernel: init= has more than 64 words, dropped: w64 w65 w66 w67 w68 w69 w70\r?$",
+              r"^argc = 64\r?$", r'^argv\[63\] = "w63"\r?$', r"^argv\[argc\] is NULL: yes"),
     # Each benchmark program runs (tiny sizes; no time is judged: docs/bench.md),
     # and every frame they took is free again afterwards (tests/user/leakrun.c).
     user_boot("bench_smoke", "/tests/leakrun /bench/run --quick", 0,

@@ -3,7 +3,8 @@
  * handle_mm_fault on current's mm over fake RAM and a fake swap disk gives 0
  * for a minor fault, VM_FAULT_MAJOR for a page read from the disk,
  * VM_FAULT_SIGSEGV for an access no VMA allows, VM_FAULT_OOM when no frame
- * or table is left, VM_FAULT_SIGBUS for a swap read error.
+ * or table is left, VM_FAULT_SIGBUS for a swap read error and for a page
+ * of a file mapping wholly past the file's end.
  */
 /* host-test-sources: mm/fault.c mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
@@ -127,6 +128,26 @@ static void test_swap_major_and_sigbus(void **state)
 	assert_int_equal(fault(A(1), USER_READ, FAULT_SWAP_IN), 0); /* read ahead: in the cache */
 }
 
+/* A file of 1.5 pages mapped over 4: pages 0 and 1 read the file (1's tail
+ * zeros), pages 2 and 3 are past its end: SIGBUS for a read and a write, with
+ * nothing mapped; mm_populate skips them and succeeds. */
+static void test_sigbus_past_eof(void **state)
+{
+	static uint8_t file[PAGE_SIZE * 3 / 2];
+
+	(void)state;
+	memset(file, 0xab, sizeof(file));
+	assert_non_null(vma_map_file(mm, A(0), P(4), RW, 0, file, sizeof(file), 0));
+	assert_int_equal(fault(A(0), USER_READ, FAULT_FILE_PAGE), 0);
+	assert_int_equal(fault(A(1) + 100, USER_WRITE, FAULT_DEMAND_PAGE), 0);
+	assert_int_equal(fault(A(2), USER_READ, FAULT_SIGBUS_EOF), VM_FAULT_SIGBUS);
+	assert_int_equal(fault(A(3) + 5, USER_WRITE, FAULT_SIGBUS_EOF), VM_FAULT_SIGBUS);
+	assert_int_equal(mm->rss, 2);
+	assert_int_equal(mm_populate(mm, A(0), P(4)), 0);
+	assert_int_equal(mm->rss, 2);
+	assert_int_equal(fault(A(2), USER_READ, FAULT_SIGBUS_EOF), VM_FAULT_SIGBUS);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -134,6 +155,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_sigsegv, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_swap_major_and_sigbus, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_sigbus_past_eof, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,6 +34,10 @@ int run_selftests(void)
 		else
 			passed++;
 	}
+	if (only && *only && passed + failed == 0) {
+		pr_err("selftest: no self-test is named '%s'\n", only);
+		failed++; /* a misspelt name must not pass by running nothing */
+	}
 	pr_info("selftest: free frames %lu at start, %lu at end\n", free_at_start, nr_free_pages());
 	pr_info("selftests: %d passed, %d failed\n", passed, failed);
 	return failed + (nr_free_pages() != free_at_start);

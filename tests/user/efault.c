@@ -6,7 +6,9 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/resource.h>
 #include <sys/utsname.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test.h"
@@ -19,6 +21,19 @@ static void show(const char *call, long ret)
 {
 	printf("%s = %ld%s%s%s\n", call, ret, ret < 0 ? " (" : "", ret < 0 ? strerror(errno) : "",
 	       ret < 0 ? ")" : "");
+}
+
+/* wait_bad_pointer: wait4 for a child that exits, with @status or @usage
+ * bad: EFAULT, and the child is reaped all the same (Linux releases it
+ * before it copies out), so a second wait finds no child. */
+static void wait_bad_pointer(const char *call, int *status, struct rusage *usage)
+{
+	fflush(stdout);
+	pid_t pid = fork();
+	if (pid == 0)
+		_exit(3);
+	show(call, wait4(pid, status, 0, usage));
+	show("  then wait4(child, &status)", wait4(pid, &(int){ 0 }, WNOHANG, NULL));
 }
 
 int main(int argc, char *argv[])
@@ -35,6 +50,9 @@ int main(int argc, char *argv[])
 	show("open(kernel)", open(KERNEL, O_RDONLY));
 	show("uname(unmapped)", uname(UNMAPPED));
 	show("uname(kernel)", uname(KERNEL));
+	wait_bad_pointer("wait4(child, unmapped status)", UNMAPPED, NULL);
+	wait_bad_pointer("wait4(child, kernel status)", KERNEL, NULL);
+	wait_bad_pointer("wait4(child, &status, unmapped rusage)", &(int){ 0 }, UNMAPPED);
 	close(fd);
 	check("still running after all that", 1);
 	return test_failures;

@@ -1,7 +1,8 @@
 /*
  * tests/user/exec_errors.c - execve fails cleanly, leaving the caller running:
  * a text file without #! (ENOEXEC), missing files (ENOENT), a directory
- * (EACCES), a path through a file (ENOTDIR), a bad pointer (EFAULT).
+ * (EACCES), a path through a file (ENOTDIR), a bad pointer (EFAULT), and
+ * /proc's files, none executable (EACCES; ours said ENOENT before).
  * user-test: diff
  */
 #include <errno.h>
@@ -31,6 +32,10 @@ int main(int argc, char *argv[])
 	try("a path through a file", sibling(path, argv[0], "not_elf.txt/x"));
 	try("a directory", sibling(dir, argv[0], "."));
 	try("a bad pointer", (const char *)1);
+	try("/proc/meminfo", "/proc/meminfo");
+	try("/proc/self/maps", "/proc/self/maps");
+	try("/proc/self", "/proc/self");
+	try("/proc/sys/vm/swappiness", "/proc/sys/vm/swappiness");
 	check("still running after all that", 1);
 	return test_failures;
 }
