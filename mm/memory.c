@@ -338,9 +338,10 @@ static void zap_entry(struct mm *mm, uint64_t va, pte_t old)
  * until then. */
 #define TLB_FLUSH_CEILING 33
 
-/* zap_range: clear each entry table by table through the cursor, drop what it
- * held, prune each emptied table once, and flush the TLB page by page or once. */
-void zap_range(struct mm *mm, uint64_t start, uint64_t end)
+/* zap_entries: clear each entry of [start, end) table by table through the
+ * cursor and drop what it held; with @free_tables, prune each emptied table
+ * once the cursor has left it. Flushes the TLB page by page or once. */
+static void zap_entries(struct mm *mm, uint64_t start, uint64_t end, bool free_tables)
 {
 	struct pte_cursor c = { .root = mm->pml4 };
 	uint64_t va = start, table = 0, flushed = 0;
@@ -350,7 +351,7 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 	for (; (e = next_pte(&c, &va, end)); va += PAGE_SIZE) {
 		pte_t old;
 
-		if (cleared && (va & ~(PAGE_2M - 1)) != table)
+		if (free_tables && cleared && (va & ~(PAGE_2M - 1)) != table)
 			pt_prune(mm->pml4, table); /* the cursor has left it: it may go */
 		table = va & ~(PAGE_2M - 1);
 		cleared = true;
@@ -360,10 +361,20 @@ void zap_range(struct mm *mm, uint64_t start, uint64_t end)
 			flush_tlb_page(va);
 		zap_entry(mm, va, old);
 	}
-	if (cleared)
+	if (free_tables && cleared)
 		pt_prune(mm->pml4, table);
 	if (flushed > TLB_FLUSH_CEILING)
 		flush_tlb_all();
+}
+
+void zap_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+	zap_entries(mm, start, end, true);
+}
+
+void unmap_page_range(struct mm *mm, uint64_t start, uint64_t end)
+{
+	zap_entries(mm, start, end, false);
 }
 
 /* change_vma_prot: pte_set_prot each page of @vma that has an entry, to @vma->prot. */

@@ -15,6 +15,12 @@
  * the last reference). The one place user pages are unmapped (Linux: zap_page_range). */
 void zap_range(struct mm *mm, uint64_t start, uint64_t end);
 
+/* unmap_page_range: zap_range that leaves every page table in place (Linux's
+ * name: unmapping without free_pgtables), for the OOM reaper, which empties an
+ * mm whose owner may be asleep holding a pointer into its tables. The flushes
+ * are for current's address space: @mm is not loaded when another reaps it. */
+void unmap_page_range(struct mm *mm, uint64_t start, uint64_t end);
+
 /* change_vma_prot: give every page of @vma that has a frame the rights of @vma->prot
  * (pages still shared copy-on-write stay read-only). */
 void change_vma_prot(struct mm *mm, const struct vm_area *vma);

@@ -102,7 +102,12 @@ struct mm {
 	uint32_t def_flags;     /* VM_* every new VMA gets: VM_LOCKED after mlockall(MCL_FUTURE) */
 	struct list_head mmlist; /* in mm_list: every live mm, for the reverse map (mm/rmap.c) */
 	uint64_t arg_start, arg_end, env_start, env_end; /* /proc/PID/cmdline, environ */
+	unsigned long flags;    /* MMF_*, Linux's mm_struct.flags */
 };
+
+/* mm.flags: the OOM reaper has emptied this mm (or given up on it); the OOM
+ * killer neither waits for its owner nor chooses it again (Linux's MMF_OOM_SKIP). */
+#define MMF_OOM_SKIP 0x1
 
 /* vma_first/vma_next: the VMAs of @mm in address order; NULL after the last. */
 static inline struct vm_area *vma_first(struct mm *mm)

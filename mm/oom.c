@@ -28,10 +28,11 @@ static uint64_t total_pages(void)
 	return page_zone.managed + nr_swap_slots();
 }
 
-/* killable: may the OOM killer choose @p at all? */
+/* killable: may the OOM killer choose @p at all? Not a victim reaped already
+ * (Linux: oom_evaluate_task skips MMF_OOM_SKIP). */
 static bool killable(struct process *p)
 {
-	return p->mm && !p->kthread && p->pid != 1 && p->state != PROC_ZOMBIE;
+	return p->mm && !p->kthread && p->pid != 1 && p->state != PROC_ZOMBIE && !(p->mm->flags & MMF_OOM_SKIP);
 }
 
 /* badness_of: oom_badness of @p now. */
@@ -115,7 +116,8 @@ static void wait_for_exit(int pid)
 		schedule(); /* current stays runnable: the victim and the others run */
 }
 
-/* exiting_victim: an earlier victim (not current) that still holds memory, or NULL. */
+/* exiting_victim: an earlier victim (not current) that still holds memory it
+ * will free by itself (not reaped yet: a victim that chose itself), or NULL. */
 static struct process *exiting_victim(void)
 {
 	struct list_head *it;
@@ -123,7 +125,7 @@ static struct process *exiting_victim(void)
 	list_for_each(it, &process_list) {
 		struct process *p = list_entry(it, struct process, all);
 
-		if (p->oom_victim && p->mm && p != current)
+		if (p->oom_victim && p->mm && !(p->mm->flags & MMF_OOM_SKIP) && p != current)
 			return p;
 	}
 	return NULL;
@@ -160,6 +162,6 @@ bool out_of_memory(void)
 	send_signal(victim, SIGKILL);
 	if (victim == current)
 		return false;
-	wait_for_exit(victim->pid);
-	return !fatal_signal_pending(current);
+	oom_reap_task(victim); /* its memory now, not when it next runs */
+	return true;
 }

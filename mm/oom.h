@@ -19,6 +19,7 @@
 #define OOM_NEVER INT64_MIN /* oom_badness of a process that must not be chosen */
 
 struct process;
+struct mm;
 
 /* oom_badness: the score of a process with @rss resident pages, @swap swap
  * entries, @pgtables table pages and @adj, out of @totalpages (RAM + swap
@@ -32,9 +33,19 @@ uint64_t oom_score(struct process *p);
 /* set_oom_score_adj: give @p the adjustment @adj; -EINVAL outside -1000..1000. */
 int set_oom_score_adj(struct process *p, long adj);
 
-/* out_of_memory: log the candidates, kill the worst with SIGKILL and wait until
- * its memory is freed. True when the caller may retry its allocation; false
- * when the caller itself was chosen, or nothing could be killed. May sleep. */
+/* out_of_memory: log the candidates, kill the worst with SIGKILL and reap its
+ * memory (oom_reap_task), or wait while an earlier victim exits. True when the
+ * caller may retry its allocation; false when the caller itself was chosen,
+ * or nothing could be killed. May sleep. */
 bool out_of_memory(void);
+
+/* oom_reap_mm: unmap every page of @mm's private VMAs (resident or swapped),
+ * keeping its page tables, VMAs and shared mappings, then set MMF_OOM_SKIP; an
+ * mm with it set is left alone (mm/oom_reaper.c). Does not sleep. */
+void oom_reap_mm(struct mm *mm);
+
+/* oom_reap_task: oom_reap_mm of the killed @victim's mm (not current's), with
+ * Linux's log line; nothing when it has no mm or was reaped already. */
+void oom_reap_task(struct process *victim);
 
 #endif

@@ -293,9 +293,12 @@ TESTS += [
     reclaim_boot("demo_swap", "64M", "128M", "/tests/leakrun /bin/demo_swap 96 1", 300,
                  r"demo_swap: 96 MiB of memory", r"read pass 1", r"demo_swap: 0 pages read back wrong",
                  r"leak check: .*: ok"),
-    # oom_score_adj -1000 protects the hog: the 16 MiB process is chosen instead.
+    # oom_score_adj -1000 protects the hog: the 16 MiB process is chosen instead, and its
+    # private memory is reaped at once, before it runs again (mm/oom_reaper.c); what stays
+    # is the page it shares with its parent.
     reclaim_boot("oom_score_adj_protects", "64M", None, "/tests/oomtest adj 40", 120,
                  r"Out of memory: Killed process \d+ \(oomtest\)",
+                 r"oom_reaper: reaped process \d+ \(oomtest\), now rss:4kB, swap:0kB",
                  r"the protected hog got all its memory: yes", r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure",
                  forbid=[r"Killed process \d+ \(hog\)"]),
     # Exhaustion without a storm (mm/oom.c, kernel/fork.c): a crowd of hogs is killed one

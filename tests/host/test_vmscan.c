@@ -6,7 +6,7 @@
  * page dirtied while its write was in flight kept, slots freed with their
  * last entry, a full swap area, the watermark rule and the OOM killer's choice.
  */
-/* host-test-sources: mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/oom_reaper.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
@@ -435,16 +435,10 @@ static void test_oom_badness(void **state)
 
 static struct process hog = { .pid = 10, .comm = "hog" }, small = { .pid = 11, .comm = "small" };
 
-/* victim_exits: schedule() hook: whoever was sent SIGKILL exits (its mm goes). */
-static void victim_exits(void)
+/* victim_never_runs: schedule() hook: the killer must not wait for its victim. */
+static void victim_never_runs(void)
 {
-	struct process *ps[] = { &hog, &small };
-
-	for (unsigned i = 0; i < 2; i++)
-		if (ps[i]->mm && fatal_signal_pending(ps[i])) {
-			mm_destroy(ps[i]->mm);
-			ps[i]->mm = NULL;
-		}
+	fail_msg("out_of_memory waited for the victim instead of reaping it");
 }
 
 /* add_proc: put @p in the process list with an mm of @pages pages and @adj. */
@@ -458,31 +452,75 @@ static void add_proc(struct process *p, unsigned pages, int adj)
 }
 
 /* The OOM killer picks the largest, unless oom_score_adj says otherwise, and
- * waits until its memory is back. */
+ * reaps it at once: its memory is back before it runs, its mm stays (the
+ * victim frees that when it exits) marked MMF_OOM_SKIP, and a second OOM
+ * chooses someone else (or no one). */
 static void test_oom_victim(void **state)
 {
 	(void)state;
-	host_on_schedule = victim_exits;
+	host_on_schedule = victim_never_runs;
 	for (int round = 0; round < 2; round++) {
 		struct process *expect = round == 0 ? &hog : &small;
+		uint64_t free_before, kills = vm_events[OOM_KILL];
 
 		add_proc(&hog, 40, round == 0 ? 0 : OOM_SCORE_ADJ_MIN);
 		add_proc(&small, 4, 0);
+		free_before = page_zone.nr_free;
 		assert_true(out_of_memory());
 		assert_true(fatal_signal_pending(expect));
-		assert_null(expect->mm);
 		assert_true(expect->oom_victim);
-		assert_int_equal(vm_events[OOM_KILL], (uint64_t)round + 1);
+		assert_non_null(expect->mm);
+		assert_int_equal(expect->mm->rss, 0);
+		assert_true(expect->mm->flags & MMF_OOM_SKIP);
+		assert_int_equal(page_zone.nr_free, free_before + (round == 0 ? 40 : 4));
+		assert_int_equal(vm_events[OOM_KILL], kills + 1);
+		/* The reaped victim is no candidate any more: the other one goes, or nobody. */
+		assert_int_equal(out_of_memory(), round == 0);
+		assert_int_equal(vm_events[OOM_KILL], kills + (round == 0 ? 2 : 1));
 		list_del(&hog.all);
 		list_del(&small.all);
-		if (hog.mm)
-			mm_destroy(hog.mm);
-		if (small.mm)
-			mm_destroy(small.mm);
+		mm_destroy(hog.mm);
+		mm_destroy(small.mm);
 		hog.mm = small.mm = NULL;
 	}
 	assert_int_equal(set_oom_score_adj(&hog, 1001), -EINVAL);
 	assert_int_equal(set_oom_score_adj(&hog, -1000), 0);
+}
+
+/* oom_reap_mm empties the private memory of an mm, resident and swapped,
+ * and nothing else: a MAP_SHARED range keeps its pages, a fork child keeps
+ * the copy-on-write pages it shares, and the page tables stay (the victim may
+ * sleep holding a pointer into them); a second reap does nothing. */
+static void test_oom_reap(void **state)
+{
+	struct mm *mm = filled_mm(8), *child;
+	uint64_t free_before;
+
+	(void)state;
+	assert_int_equal(reclaim_pages(4, false), 4); /* four of the private pages go to swap */
+	assert_int_equal(mm->swap_ents, 4);
+	assert_non_null(vma_map(mm, A(16), P(2), RW, VM_SHARED, VMA_ANON));
+	assert_int_equal(mm_populate(mm, A(16), P(2)), 0);
+	child = mm_fork(mm); /* shares the rest copy-on-write, and the swap slots */
+	assert_non_null(child);
+	free_before = page_zone.nr_free;
+	oom_reap_mm(mm);
+	assert_int_equal(mm->rss, 2);       /* the shared range */
+	assert_int_equal(mm->swap_ents, 0);
+	assert_int_equal(page_zone.nr_free, free_before); /* the child holds every private frame still */
+	assert_non_null(walk(mm->pml4, A(0), PT_PTE, false)); /* the table stays */
+	assert_int_equal(pte_at(mm, A(0)), 0);
+	for (unsigned i = 0; i < 8; i++) {
+		if (is_swap_pte(pte_at(child, A(i))))
+			fault_back(child, i, false);
+		holds(child, i, i + 1);
+	}
+	oom_reap_mm(mm);
+	assert_int_equal(mm->rss, 2);
+	free_before = page_zone.nr_free;
+	mm_destroy(child);
+	assert_true(page_zone.nr_free > free_before); /* now the private frames go */
+	mm_destroy(mm);
 }
 
 int main(void)
@@ -502,6 +540,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_watermarks, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_badness, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_oom_victim, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_oom_reap, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }
