@@ -85,7 +85,7 @@ LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 ESP_IMG := $(BUILD)/esp.img
 RUN_IMG := $(BUILD)/$(if $(filter kernel-test,$(KERNEL)),esp-test,esp).img
 
-.PHONY: all run debug test clean deps host-tests
+.PHONY: all run debug test test-long clean deps host-tests
 all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
@@ -188,6 +188,11 @@ include tests/host/host.mk
 
 test: all host-tests
 	@python3 tests/run_tests.py --build $(BUILD)
+
+# The slow suites (tests/README.md): a long seeded system-call fuzz.
+# CI runs it after make test (.ci/run).
+test-long: all
+	@python3 tests/run_tests.py --build $(BUILD) --long
 
 # ---------------------------------------------------------------- benchmarks
 # docs/bench.md. bench and bench-linux always measure; bench-compare measures

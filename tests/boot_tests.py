@@ -317,3 +317,23 @@ TESTS += [
                  r"the system answers: a new process runs: yes", r"leak check: .*: ok",
                  forbid=[r"invoked oom-killer"]),
 ]
+
+
+def fuzz_boot(name, mem, swap, seed, rounds, calls, timeout):
+    """tests/user/sysfuzz.c: @rounds children of @calls random system calls each, with a
+    leak check after every round; no panic, no oops, nothing leaked."""
+    return dict(name=name, mem=mem, swap=swap, timeout=timeout,
+                cmdline=f'init="/tests/sysfuzz {seed} {rounds} {calls}" panic=-1', exit=0,
+                expect=[rf"sysfuzz: seed {seed}: {rounds} rounds, [1-9]\d* calls .*; 0 rounds leaked"],
+                forbid=[r"Kernel panic", r"!!! ", r"LEAK", r"BUG", r"unexpected (interrupt|IRQ)"])
+
+
+# A short fuzz in make test: two seeds, one with little RAM (reclaim and OOM under the calls).
+TESTS += [
+    fuzz_boot("sysfuzz_256M", "256M", "64M", 1, 20, 2000, 300),
+    fuzz_boot("sysfuzz_64M", "64M", "64M", 2, 20, 2000, 300),
+]
+
+# The long run: make test-long (the CI step after make test), seeds 10-21 at three sizes.
+LONG_TESTS = [fuzz_boot(f"sysfuzz_long_{seed}_{mem}", mem, "128M", seed, 100, 5000, 1200)
+              for seed, mem in zip(range(10, 22), ["64M", "256M", "1G"] * 4)]
