@@ -93,14 +93,24 @@ static int map_segments(struct mm *mm, const struct elf_image *img)
 	return 0;
 }
 
+/* arg_limit: the most bytes of arguments and environment a program run with
+ * RLIMIT_STACK @stack_rlim may get: a quarter of it, at most three quarters
+ * of STACK_LIMIT, which keeps them clear of the segments below ELF_VA_END
+ * (Linux: bprm_stack_limits, with _STK_LIM). */
+static uint64_t arg_limit(uint64_t stack_rlim)
+{
+	uint64_t cap = STACK_LIMIT / 4 * 3;
+	return stack_rlim / 4 < cap ? stack_rlim / 4 : cap;
+}
+
 /* write_stack: map [stack] below STACK_TOP, big enough for @si plus STACK_EXPAND,
- * and write @spec's image into it. 0, -E2BIG (more than a quarter of the stack
- * limit, Linux's cap on arguments, which also keeps it clear of the segments
- * below ELF_VA_END), or -ENOMEM. */
-static int write_stack(struct mm *mm, const struct stack_spec *spec, const struct stack_image *si)
+ * and write @spec's image into it. 0, -E2BIG (over arg_limit of @stack_rlim),
+ * or -ENOMEM. */
+static int write_stack(struct mm *mm, const struct stack_spec *spec, const struct stack_image *si,
+		       uint64_t stack_rlim)
 {
 	uint64_t len = PAGE_ALIGN(si->size) + STACK_EXPAND;
-	if (si->size > STACK_LIMIT / 4)
+	if (si->size > arg_limit(stack_rlim))
 		return -E2BIG;
 	if (!vma_map(mm, STACK_TOP - len, len, PROT_READ | PROT_WRITE, VM_GROWSDOWN, VMA_STACK))
 		return -ENOMEM;
@@ -117,10 +127,12 @@ static int write_stack(struct mm *mm, const struct stack_spec *spec, const struc
 }
 
 /* setup_stack: the initial stack of @img's program with @argv, @envp and AT_EXECFN
- * @path; records where its parts are in @mm. 0, -E2BIG or -ENOMEM. */
-static int setup_stack(struct mm *mm, const struct elf_image *img, const char *path,
+ * @path for @p (its ids in the auxiliary vector, its stack limit); records
+ * where its parts are in @mm. 0, -E2BIG or -ENOMEM. */
+static int setup_stack(const struct process *p, struct mm *mm, const struct elf_image *img, const char *path,
 		       char *const argv[], char *const envp[])
 {
+	const struct cred *c = &p->cred;
 	uint32_t id[4];
 	uint8_t random[AT_RANDOM_BYTES];
 	cpuid(1, 0, id);
@@ -129,14 +141,14 @@ static int setup_stack(struct mm *mm, const struct elf_image *img, const char *p
 		{ AT_HWCAP, id[3] },       { AT_PAGESZ, PAGE_SIZE },  { AT_CLKTCK, USER_HZ },
 		{ AT_PHDR, img->phdr },    { AT_PHENT, img->phent },  { AT_PHNUM, img->phnum },
 		{ AT_BASE, 0 },            { AT_FLAGS, 0 },           { AT_ENTRY, img->entry },
-		{ AT_UID, 0 },             { AT_EUID, 0 },            { AT_GID, 0 },
-		{ AT_EGID, 0 },            { AT_SECURE, 0 },
+		{ AT_UID, c->uid.real },   { AT_EUID, c->uid.eff },   { AT_GID, c->gid.real },
+		{ AT_EGID, c->gid.eff },   { AT_SECURE, 0 },
 	};
 	const struct stack_spec spec = { argv, envp, path, random, auxv,
 					 sizeof(auxv) / sizeof(auxv[0]), STACK_TOP };
 	struct stack_image si;
 	stack_layout(&spec, &si);
-	int err = write_stack(mm, &spec, &si);
+	int err = write_stack(mm, &spec, &si, p->rlim[RLIMIT_STACK].cur);
 	if (err)
 		return err;
 	mm->start_stack = si.sp;
@@ -215,7 +227,7 @@ int exec_load(struct process *p, const char *path, char *const argv[], char *con
 		return -ENOMEM;
 	err = map_segments(mm, &img);
 	if (!err)
-		err = setup_stack(mm, &img, path, argv, envp);
+		err = setup_stack(p, mm, &img, path, argv, envp);
 	if (err) {
 		mm_destroy(mm);
 		return err;

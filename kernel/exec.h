@@ -15,7 +15,7 @@
  * register 0), FPU state and fs base; caught signals are reset and
  * close-on-exec files closed; @p enters the program on its next return to user
  * mode. On failure, -ENOENT, -ENOTDIR, -ELOOP, -ENAMETOOLONG, -EACCES, -ENOEXEC,
- * -E2BIG (arguments over a quarter of STACK_LIMIT) or -ENOMEM, with @p untouched
+ * -E2BIG (arguments over a quarter of @p's RLIMIT_STACK, at most 6 MiB) or -ENOMEM, with @p untouched
  * and nothing leaked.
  */
 int exec_load(struct process *p, const char *path, char *const argv[], char *const envp[]);

@@ -27,10 +27,24 @@ void fork_init(uint64_t ram_pages)
 	max_threads = threads < MIN_THREADS ? MIN_THREADS : threads > MAX_THREADS ? MAX_THREADS : (int)threads;
 }
 
-/* do_fork: create a child of current; its pid, or -EAGAIN at the task limit,
+/* over_nproc_limit: would one more process of current's real user pass its
+ * RLIMIT_NPROC? Root is exempt, by real or effective uid (Linux's copy_process:
+ * INIT_USER, CAP_SYS_RESOURCE); zombies count until reaped. */
+static bool over_nproc_limit(void)
+{
+	const struct id_triple *uid = &current->cred.uid;
+
+	if (uid->real == GLOBAL_ROOT_UID || capable(current) || rlimit(RLIMIT_NPROC) == RLIM_INFINITY)
+		return false;
+	return (uint64_t)nr_processes_of(uid->real) >= rlimit(RLIMIT_NPROC);
+}
+
+/* do_fork: create a child of current; its pid, or -EAGAIN at the task limit or the user's,
  * or -ENOMEM (nothing leaked). */
 static long do_fork(void)
 {
+	if (over_nproc_limit())
+		return -EAGAIN;
 	if (nr_threads >= max_threads)
 		return -EAGAIN; /* Linux's copy_process: the same test, the same errno */
 	struct process *p = process_alloc(current->comm);
@@ -53,6 +67,8 @@ static long do_fork(void)
 	memcpy(p->sigactions, current->sigactions, sizeof(p->sigactions));
 	p->sig_blocked = current->sig_blocked;
 	p->oom_score_adj = current->oom_score_adj;
+	p->cred = current->cred;
+	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->pgid = current->pgid;
 	p->sid = current->sid;
 	p->parent = current;

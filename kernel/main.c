@@ -99,6 +99,7 @@ static void start_init(void)
 	if (!p)
 		panic("start_init: no memory for pid 1");
 	p->sig_unkillable = true; /* kill(1, SIGKILL) must not power the machine off */
+	rlimit_init(p); /* root's ids are zeros, as process_alloc left them */
 	set_fs_pwd(p, root_path());
 	strlcpy(words, cmdline_get("init") ? cmdline_get("init") : "", sizeof(words));
 	init_argv(words, argv);

@@ -15,6 +15,8 @@
 #include "kernel/lib/list.h"
 #include "kernel/fs/fs.h"
 #include "kernel/wait.h"
+#include "kernel/cred.h"
+#include "kernel/resource.h"
 #include "arch/x86_64/trap_frame.h"
 
 #define KSTACK_ORDER 2                       /* 16 KiB kernel stacks */
@@ -64,6 +66,8 @@ struct process {
 	uint64_t fd_cloexec;        /* bit n: fd n has FD_CLOEXEC */
 	struct path pwd;            /* current directory (kernel/fs/fs_struct.c); none for kernel threads */
 	int pgid, sid;              /* process group and session (setpgid/setsid) */
+	struct cred cred;           /* user and group ids (kernel/cred.c); inherited by fork */
+	struct rlimit_k rlim[RLIM_NLIMITS]; /* resource limits (kernel/resource.c); inherited by fork */
 
 	int exit_status;            /* wait4 status word (Linux encoding), valid when ZOMBIE */
 	uint64_t sig_pending;       /* bit (n-1) for signal n */
@@ -87,6 +91,12 @@ struct process {
 };
 
 extern struct process *current;
+
+/* rlimit: current's soft limit of @resource, RLIMIT_* (Linux's name). */
+static inline uint64_t rlimit(int resource)
+{
+	return current->rlim[resource].cur;
+}
 extern struct list_head process_list;
 extern int nr_threads; /* processes on process_list, zombies and kernel threads included (Linux's nr_threads) */
 

@@ -1,11 +1,11 @@
 /*
  * kernel/sys_proc.c - process identity and control syscalls: ids, process
  * groups, kill, arch_prctl (the FS base musl keeps its thread pointer in),
- * set_tid_address, limits. Every process runs as root (uid 0).
+ * set_tid_address. Ids are in kernel/cred.c, limits in kernel/resource.c.
  */
 #include "kernel/syscalls.h"
 #include "kernel/proc.h"
-#include "kernel/resource.h"
+#include "kernel/cred.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/uaccess.h"
@@ -19,10 +19,6 @@
 long sys_getpid(void) { return current->pid; }
 long sys_gettid(void) { return current->pid; } /* one thread per process */
 long sys_getppid(void) { return current->parent ? current->parent->pid : 0; }
-long sys_getuid(void) { return 0; }
-long sys_getgid(void) { return 0; }
-long sys_geteuid(void) { return 0; }
-long sys_getegid(void) { return 0; }
 long sys_getpgrp(void) { return current->pgid; }
 
 long sys_sched_yield(void)
@@ -74,22 +70,35 @@ static bool kill_matches(const struct process *p, int pid)
 	return p->pgid == (pid == 0 ? current->pgid : -pid);
 }
 
+/* sys_kill: Linux's results: for one pid or a group, 0 when the signal went to
+ * someone, -EPERM when every target was another user's (kill_ok_by_cred),
+ * -ESRCH when there was none; for -1, 0 whenever there was a target at all
+ * (Linux's kill_something_info ignores the refusals). A zombie still exists:
+ * kill succeeds on it, and does nothing. */
 long sys_kill(int pid, int sig)
 {
 	struct list_head *it;
-	int found = 0;
+	int sent = 0, refused = 0;
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
-	if (pid > 0 && find_process(pid))
-		return send_signal(find_process(pid), sig); /* a zombie still exists: 0 */
+	if (pid > 0 && find_process(pid)) {
+		struct process *p = find_process(pid);
+		return kill_ok_by_cred(p) ? send_signal(p, sig) : -EPERM;
+	}
 	list_for_each(it, &process_list) {
 		struct process *p = list_entry(it, struct process, all);
-		if (kill_matches(p, pid)) {
-			send_signal(p, sig);
-			found++;
+		if (!kill_matches(p, pid))
+			continue;
+		if (!kill_ok_by_cred(p)) {
+			refused++;
+			continue;
 		}
+		send_signal(p, sig);
+		sent++;
 	}
-	return found ? 0 : -ESRCH;
+	if (sent || (refused && pid == -1))
+		return 0;
+	return refused ? -EPERM : -ESRCH;
 }
 
 long sys_tgkill(int tgid, int tid, int sig)
@@ -134,35 +143,4 @@ long sys_umask(int mask)
 {
 	(void)mask;
 	return 022; /* the initrd is read-only: no file is ever created */
-}
-
-struct rlimit_k { uint64_t cur, max; };
-
-/* rlimit_of: the (fixed) limit for @resource. */
-static struct rlimit_k rlimit_of(int resource)
-{
-	switch (resource) {
-	case RLIMIT_STACK:  return (struct rlimit_k){ STACK_LIMIT, RLIM_INFINITY };
-	case RLIMIT_NOFILE: return (struct rlimit_k){ NR_OPEN, NR_OPEN };
-	default:            return (struct rlimit_k){ RLIM_INFINITY, RLIM_INFINITY };
-	}
-}
-
-long sys_prlimit64(int pid, int resource, const void *new_limit, void *old_limit)
-{
-	struct rlimit_k now, want;
-	if (resource < 0 || resource >= 16)
-		return -EINVAL;
-	if (pid && pid != current->pid && !find_process(pid))
-		return -ESRCH;
-	now = rlimit_of(resource);
-	if (old_limit && copy_to_user(old_limit, &now, sizeof(now)))
-		return -EFAULT;
-	if (new_limit) {
-		if (copy_from_user(&want, new_limit, sizeof(want)))
-			return -EFAULT;
-		if (want.cur != now.cur || want.max != now.max)
-			return -EPERM; /* limits are fixed in this kernel */
-	}
-	return 0;
 }

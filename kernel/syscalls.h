@@ -66,10 +66,6 @@ long sys_tkill(int tid, int sig);
 long sys_getpid(void);
 long sys_getppid(void);
 long sys_gettid(void);
-long sys_getuid(void);
-long sys_getgid(void);
-long sys_geteuid(void);
-long sys_getegid(void);
 long sys_setpgid(int pid, int pgid);
 long sys_getpgid(int pid);
 long sys_getsid(int pid);
@@ -78,8 +74,26 @@ long sys_setsid(void);
 long sys_arch_prctl(int code, uint64_t addr);
 long sys_set_tid_address(uint64_t tidptr);
 long sys_sched_yield(void);
-long sys_prlimit64(int pid, int resource, const void *new_limit, void *old_limit);
 long sys_umask(int mask);
+
+/* user and group ids: kernel/cred.c */
+long sys_getuid(void);
+long sys_getgid(void);
+long sys_geteuid(void);
+long sys_getegid(void);
+long sys_setuid(uint32_t uid);
+long sys_setgid(uint32_t gid);
+long sys_setreuid(uint32_t ruid, uint32_t euid);
+long sys_setregid(uint32_t rgid, uint32_t egid);
+long sys_setresuid(uint32_t ruid, uint32_t euid, uint32_t suid);
+long sys_setresgid(uint32_t rgid, uint32_t egid, uint32_t sgid);
+long sys_getresuid(uint32_t *ruid, uint32_t *euid, uint32_t *suid);
+long sys_getresgid(uint32_t *rgid, uint32_t *egid, uint32_t *sgid);
+
+/* resource limits: kernel/resource.c */
+long sys_getrlimit(int resource, void *limit);
+long sys_setrlimit(int resource, const void *limit);
+long sys_prlimit64(int pid, int resource, const void *new_limit, void *old_limit);
 
 /* signals: kernel/signal.c */
 long sys_rt_sigaction(int sig, const void *act, void *oact, size_t sigsetsize);

@@ -15,6 +15,7 @@
 #include "mm/pgtable.h"
 #include "mm/swap.h"
 #include "kernel/proc.h"
+#include "kernel/resource.h"
 #include "kernel/sched.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
@@ -34,11 +35,12 @@ static bool access_allowed(uint32_t prot, uint64_t error_code)
 }
 
 /* stack_can_grow: may @vma (the stack) grow down to cover @addr? Within
- * STACK_LIMIT of its top, and leaving the guard gap free below. */
+ * current's RLIMIT_STACK of its top (Linux: acct_stack_growth), and leaving
+ * the guard gap free below. */
 static bool stack_can_grow(struct mm *mm, const struct vm_area *vma, uint64_t addr)
 {
 	uint64_t start = PAGE_ALIGN_DOWN(addr);
-	if (!(vma->flags & VM_GROWSDOWN) || vma->end - start > STACK_LIMIT)
+	if (!(vma->flags & VM_GROWSDOWN) || vma->end - start > rlimit(RLIMIT_STACK))
 		return false;
 	uint64_t guard = start >= USER_VA_START + STACK_GUARD_GAP ? start - STACK_GUARD_GAP : USER_VA_START;
 	return vma_check_free(mm, guard, vma->start - guard) == 0;

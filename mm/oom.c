@@ -76,7 +76,7 @@ static uint64_t total_vm(struct mm *mm)
 /* dump_candidate: one line of the table Linux's dump_tasks prints. */
 static void dump_candidate(struct process *p)
 {
-	pr_info("[%7d] %5d %5d %8lu %8lu %14lu %8lu %13d %s\n", p->pid, 0, p->pid, total_vm(p->mm),
+	pr_info("[%7d] %5u %5d %8lu %8lu %14lu %8lu %13d %s\n", p->pid, p->cred.uid.real, p->pid, total_vm(p->mm),
 		p->mm->rss, pt_count_tables(p->mm->pml4) * PAGE_SIZE, p->mm->swap_ents, p->oom_score_adj,
 		p->comm);
 }

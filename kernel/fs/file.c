@@ -63,10 +63,20 @@ static void close_slot(struct process *p, int fd)
 	file_put(f);
 }
 
-/* install_lowest: put @f in @p's lowest free slot >= @min; the descriptor or -EMFILE. */
+/* nofile_limit: the first descriptor @p may not create: its RLIMIT_NOFILE,
+ * at most the table's NR_OPEN (setrlimit refuses more). Descriptors already
+ * above a lowered limit stay usable, as in Linux. */
+static int nofile_limit(const struct process *p)
+{
+	uint64_t lim = p->rlim[RLIMIT_NOFILE].cur;
+
+	return lim < NR_OPEN ? (int)lim : NR_OPEN;
+}
+
+/* install_lowest: put @f in @p's lowest free slot >= @min below its limit; the descriptor or -EMFILE. */
 static int install_lowest(struct process *p, struct file *f, int min, bool cloexec)
 {
-	for (int fd = min; fd < NR_OPEN; fd++) {
+	for (int fd = min; fd < nofile_limit(p); fd++) {
 		if (!p->files[fd]) {
 			fd_set(p, fd, f, cloexec);
 			return fd;
@@ -84,14 +94,14 @@ int fd_install(struct process *p, struct file *f)
 
 int fd_install_from(struct file *f, int min, bool cloexec)
 {
-	if (min < 0 || min >= NR_OPEN)
+	if (min < 0)
 		return -EINVAL;
 	return install_lowest(current, f, min, cloexec);
 }
 
 int fd_install_at(int fd, struct file *f, bool cloexec)
 {
-	if (fd < 0 || fd >= NR_OPEN)
+	if (fd < 0 || fd >= nofile_limit(current))
 		return -EBADF;
 	struct file *old = current->files[fd];
 	fd_set(current, fd, f, cloexec);

@@ -387,8 +387,8 @@ long sys_fcntl(int fd, int cmd, uint64_t arg)
 	switch (cmd) {
 	case F_DUPFD:
 	case F_DUPFD_CLOEXEC:
-		if (arg >= NR_OPEN)
-			return -EINVAL; /* beyond RLIMIT_NOFILE */
+		if (arg >= rlimit(RLIMIT_NOFILE))
+			return -EINVAL; /* Linux's f_dupfd */
 		return dup_from(fd, (int)arg, cmd == F_DUPFD_CLOEXEC);
 	case F_GETFD:
 		return (current->fd_cloexec >> fd) & 1 ? FD_CLOEXEC : 0;

@@ -102,11 +102,13 @@ void file_put(struct file *f);
 int fd_install(struct process *p, struct file *f);
 
 /* fd_install_from: as fd_install for current, the lowest free descriptor >= @min,
- * FD_CLOEXEC set if @cloexec. The descriptor, -EMFILE, or -EINVAL for a bad @min. */
+ * FD_CLOEXEC set if @cloexec, below current's RLIMIT_NOFILE. The descriptor,
+ * -EMFILE, or -EINVAL for a negative @min. */
 int fd_install_from(struct file *f, int min, bool cloexec);
 
 /* fd_install_at: make current's descriptor @fd refer to @f (taking the caller's
- * reference), closing what @fd held. 0, or -EBADF when @fd is out of range. */
+ * reference), closing what @fd held. 0, or -EBADF when @fd is negative or not
+ * below current's RLIMIT_NOFILE (Linux's dup2). */
 int fd_install_at(int fd, struct file *f, bool cloexec);
 
 /* fd_get: current's file for @fd, or NULL. Borrowed: valid until current closes @fd. */

@@ -14,8 +14,10 @@
 #include "kernel/signal.h"
 #include "kernel/wait.h"
 #include "kernel/panic.h"
+#include "mm/mm.h"
 
-static struct process host_current_proc = { .pid = 2, .comm = "host-test" };
+static struct process host_current_proc = { .pid = 2, .comm = "host-test",
+					     .rlim[RLIMIT_STACK] = { STACK_LIMIT, RLIM_INFINITY } };
 void (*host_on_schedule)(void);
 
 /* set_current: before main, current is our process (kernel/proc.c starts it NULL). */

@@ -3,9 +3,10 @@
  * status and stat, fs/proc/base.c for cmdline, comm and the oom files,
  * fs/proc/task_mmu.c for statm), in Linux 6.1's formats.
  *
- * Everyone here is root with every capability, on one CPU, single-threaded,
- * without namespaces, ptrace, seccomp, core dumps or huge pages: the lines
- * for these say so (Uid 0, CapEff all ones, Threads 1, TracerPid 0, ...).
+ * Uid and Gid are the process's ids (kernel/cred.c; fsuid = euid). Everyone
+ * has every capability, on one CPU, single-threaded, without namespaces,
+ * ptrace, seccomp, core dumps or huge pages: the lines for these say so
+ * (CapEff all ones, Threads 1, TracerPid 0, ...).
  * Left out at the end of status: the context-switch counts, which the kernel
  * does not keep per process. VmPeak is VmSize (the peak is not kept);
  * VmHWM is the process's peak resident set (ru_maxrss), which, unlike
@@ -61,7 +62,9 @@ static void show_task_state(struct seq_buf *s, const struct process *p)
 {
 	seq_printf(s, "Name:\t%s\nUmask:\t0022\nState:\t%s\n", p->comm, state_name(p));
 	seq_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", p->pid, p->pid, ppid(p));
-	seq_printf(s, "Uid:\t0\t0\t0\t0\nGid:\t0\t0\t0\t0\nFDSize:\t%d\nGroups:\t \n", NR_OPEN);
+	seq_printf(s, "Uid:\t%u\t%u\t%u\t%u\nGid:\t%u\t%u\t%u\t%u\nFDSize:\t%d\nGroups:\t \n", p->cred.uid.real,
+		   p->cred.uid.eff, p->cred.uid.saved, p->cred.uid.eff, p->cred.gid.real, p->cred.gid.eff,
+		   p->cred.gid.saved, p->cred.gid.eff, NR_OPEN); /* the fs ids are the effective ones */
 	seq_printf(s, "NStgid:\t%d\nNSpid:\t%d\nNSpgid:\t%d\nNSsid:\t%d\n", p->pid, p->pid, p->pgid, p->sid);
 }
 
