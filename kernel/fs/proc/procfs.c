@@ -73,14 +73,20 @@ bool procfs_is_dir(const struct proc_node *n)
 	return S_ISDIR(entry_of(n)->mode);
 }
 
-/* parse_pid: the pid a /proc directory name (@len bytes) spells: decimal digits
- * without a leading zero (Linux: name_to_int); -1 for anything else. */
+/* parse_pid: the pid a /proc directory name (@len bytes, not NUL-terminated:
+ * a symlink's target in a reused buffer, so digits may follow) spells: decimal
+ * digits without a leading zero (Linux: name_to_int); -1 for anything else. */
 static int parse_pid(const char *name, size_t len)
 {
-	const char *end = name;
+	char digits[12]; /* INT_MAX has 10 */
+	const char *end = digits;
 	unsigned long pid;
 
-	if (name[0] == '0' || kstrtox_parse_digits(&end, 10, &pid) || end != name + len || pid > INT_MAX)
+	if (!len || len >= sizeof(digits) || name[0] == '0')
+		return -1;
+	memcpy(digits, name, len);
+	digits[len] = '\0';
+	if (kstrtox_parse_digits(&end, 10, &pid) || *end || pid > INT_MAX)
 		return -1;
 	return (int)pid;
 }
