@@ -165,7 +165,7 @@ static vm_fault_t do_wp_page(struct vm_area *vma, uint64_t va)
 /* do_stack_growth: extend the stack VMA down to @va, then fault the page in (Linux: expand_stack). */
 static vm_fault_t do_stack_growth(struct vm_area *vma, uint64_t va, uint64_t error_code)
 {
-	vma->start = va;
+	vma_expand_down(vma, va);
 	count_vm_event(PGFAULT_STACK);
 	/* the stack is anonymous memory: a read maps the zero page, a write a new frame */
 	return classify_not_present(vma, va, error_code) == FAULT_ZERO_PAGE ? do_zero_page(vma, va, NULL)

@@ -112,6 +112,9 @@ struct mm *mm_fork(struct mm *parent)
 	*child = *parent; /* brk, stack, mmap_base, argv/envp ranges: the same layout */
 	child->pml4 = root;
 	list_init(&child->vmas);
+	child->vma_tree = RB_ROOT;
+	child->map_count = 0;
+	child->flags = 0;
 	list_add_tail(&child->mmlist, &mm_list);
 	child->cache = NULL;
 	child->rss = 0;

@@ -20,6 +20,7 @@
 #include <stdint.h>
 #include <stddef.h>
 #include "kernel/lib/list.h"
+#include "kernel/lib/rbtree.h"
 #include "mm/pgtable.h" /* USER_VA_END */
 
 #define USER_VA_START 0x0000000000010000ull /* lowest mappable address (mmap_min_addr) */
@@ -82,7 +83,11 @@ struct vm_area {
 	uint32_t prot;         /* PROT_* */
 	uint32_t flags;        /* VM_* */
 	enum vma_kind kind;
+	struct mm *mm;         /* the mm it belongs to (Linux: vm_mm) */
 	struct list_head link; /* in mm->vmas, sorted by start */
+	struct rb_node rb;     /* in mm->vma_tree, keyed by start (Linux: vm_rb) */
+	uint64_t subtree_gap;  /* the largest free gap below a VMA of this subtree,
+	                        * gap = start - the previous VMA's end (Linux: rb_subtree_gap) */
 	/* VMA_FILE: where the contents come from (initrd data; read-only). */
 	const uint8_t *file_data; /* bytes of the file backing this VMA, or NULL */
 	uint64_t file_size;       /* bytes of the file available from file_data */
@@ -91,7 +96,9 @@ struct vm_area {
 
 struct mm {
 	uint64_t pml4;          /* physical address of the PML4 (CR3) */
-	struct list_head vmas;  /* struct vm_area, sorted, non-overlapping */
+	struct list_head vmas;  /* struct vm_area, sorted, non-overlapping: the order to walk */
+	struct rb_root vma_tree; /* the same VMAs as a tree: O(log n) lookups and gap searches (mm/vma.c) */
+	int map_count;          /* how many VMAs (Linux's map_count; vm.max_map_count bounds it) */
 	struct vm_area *cache;  /* last VMA looked up, a hint (Linux: vmacache); NULL once freed */
 	uint64_t start_brk;     /* where the heap starts (end of the ELF's bss) */
 	uint64_t brk;           /* current break */
@@ -171,13 +178,20 @@ struct vm_area *vma_map_file(struct mm *mm, uint64_t start, uint64_t len, uint32
 
 /* vma_unmap: remove [start, start+len) (page aligned, in the user half) from every
  * VMA it touches (splitting them), unmapping and freeing their pages; holes are
- * fine (Linux: do_munmap). 0 or -ENOMEM (a split needed memory; nothing changed). */
+ * fine (Linux: do_munmap). 0 or -ENOMEM (a split needed memory, or a hole in
+ * the middle of one VMA would pass sysctl_max_map_count; nothing changed). */
 int vma_unmap(struct mm *mm, uint64_t start, uint64_t len);
 
 /* vma_protect: change the protection of [start, start+len) (page aligned), its VMAs
  * (splitting, then merging neighbours) and its present pages (Linux: mprotect_fixup).
  * 0; -ENOMEM when part of the range is in no VMA or a split needed memory (nothing changed). */
 int vma_protect(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot);
+
+/* sysctl_max_map_count: how many VMAs an mm may have (vm.max_map_count,
+ * Linux's default 65530): mmap past it, and a split that would pass it
+ * (munmap in the middle of a VMA, mprotect, mlock), fail with -ENOMEM (mm/vma.c). */
+#define DEFAULT_MAX_MAP_COUNT 65530
+extern int sysctl_max_map_count;
 
 /* get_unmapped_area: the highest free range of @len bytes (page aligned, non-zero)
  * that ends at or below mmap_base and starts at or above USER_VA_START; 0 if none. */

@@ -24,6 +24,9 @@ int vma_unmap(struct mm *mm, uint64_t start, uint64_t len)
 
 	if (((start | len) & ~PAGE_MASK) || start > USER_VA_END || len > USER_VA_END - start)
 		panic("vma_unmap: bad range %#lx + %#lx", start, len);
+	vma = vma_lookup(mm, start);
+	if (vma && vma->start < start && end < vma->end && mm->map_count >= sysctl_max_map_count)
+		return -ENOMEM; /* one VMA becomes two: Linux lets munmap pass the limit otherwise */
 	err = vma_split_range(mm, start, end);
 	if (err)
 		return err;
@@ -79,6 +82,8 @@ long do_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags,
 		return -ENOMEM;
 	if (file && off + len < off)
 		return -EINVAL; /* Linux: -EOVERFLOW */
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM; /* too many mappings, Linux's test (> : one more may come) */
 	if (file && shared)
 		return -ENODEV; /* a shared file mapping would have to write back: not supported */
 	start = mmap_addr(mm, addr, len, flags);
@@ -118,6 +123,8 @@ static int heap_grow(struct mm *mm, uint64_t old, uint64_t new)
 
 	if (err)
 		return err;
+	if (mm->map_count > sysctl_max_map_count)
+		return -ENOMEM; /* Linux's do_brk_flags */
 	if (!vma_map(mm, old, new - old, PROT_READ | PROT_WRITE, 0, VMA_HEAP))
 		return -ENOMEM;
 	return 0;

@@ -1,7 +1,15 @@
 /*
- * mm/vma.c - the VMA set of an mm: a list sorted by address, never
- * overlapping (Linux: the vm_area_struct tree of mm_struct, and mm/mmap.c's
- * find_vma, vma_merge, split_vma, get_unmapped_area).
+ * mm/vma.c - the VMA set of an mm, never overlapping, kept twice (as Linux
+ * from 2.6 to 6.0: mm_struct's mmap list and mm_rb tree, and mm/mmap.c's
+ * find_vma, vma_merge, split_vma, unmapped_area_topdown):
+ *   a list sorted by address, to walk in order (vma_first, vma_next);
+ *   a red-black tree keyed by start (kernel/lib/rbtree.c), so that finding
+ *   the VMA of an address is O(log n) however many there are; each node
+ *   also keeps the largest free gap below any VMA of its subtree (a VMA's
+ *   gap: its start minus the previous VMA's end), so get_unmapped_area
+ *   descends to the highest gap that fits in O(log n) instead of walking
+ *   every VMA. Each change of a start, an end or a neighbour updates the
+ *   gaps on the way to the root (vma_gap_update).
  *
  * Pure bookkeeping: nothing here reads or writes a page table, so the host
  * tests run it as it is. Whoever adds or removes address space does the page
@@ -18,19 +26,83 @@
 #include "kernel/errno.h"
 #include "kernel/panic.h"
 
-/* find_vma: first VMA with end > @addr, trying mm->cache first; refreshes the cache. */
+int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
+
+/* vma_gap: the free space below @vma: from the previous VMA's end (0 for
+ * the first) to its start. */
+static uint64_t vma_gap(const struct vm_area *vma)
+{
+	const struct list_head *prev = vma->link.prev;
+
+	if (prev == &vma->mm->vmas)
+		return vma->start;
+	return vma->start - list_entry(prev, struct vm_area, link)->end;
+}
+
+/* gap_update: the augment callback: @node's subtree_gap from its own gap
+ * and its children's. */
+static void gap_update(struct rb_node *node)
+{
+	struct vm_area *vma = rb_entry(node, struct vm_area, rb);
+	uint64_t gap = vma_gap(vma);
+
+	if (node->left && rb_entry(node->left, struct vm_area, rb)->subtree_gap > gap)
+		gap = rb_entry(node->left, struct vm_area, rb)->subtree_gap;
+	if (node->right && rb_entry(node->right, struct vm_area, rb)->subtree_gap > gap)
+		gap = rb_entry(node->right, struct vm_area, rb)->subtree_gap;
+	vma->subtree_gap = gap;
+}
+
+static const struct rb_augment vma_gap_aug = { gap_update };
+
+/* vma_gap_update: @vma's gap changed (its start, or the previous VMA's end):
+ * recompute the gaps from it to the root. NULL: nothing. */
+static void vma_gap_update(struct vm_area *vma)
+{
+	if (vma)
+		rb_propagate(&vma->rb, &vma_gap_aug);
+}
+
+/* vma_link: put @vma, already linked into @mm's list at its place, into the
+ * tree, and count it; the next VMA's gap shrank. */
+static void vma_link(struct mm *mm, struct vm_area *vma)
+{
+	struct rb_node **link = &mm->vma_tree.rb_node, *parent = NULL;
+
+	vma->mm = mm;
+	while (*link) {
+		parent = *link;
+		link = vma->start < rb_entry(parent, struct vm_area, rb)->start ? &parent->left : &parent->right;
+	}
+	rb_link_node(&vma->rb, parent, link);
+	rb_insert(&vma->rb, &mm->vma_tree, &vma_gap_aug);
+	mm->map_count++;
+	vma_gap_update(vma_next(mm, vma));
+}
+
+/* find_vma: first VMA with end > @addr, trying mm->cache first; refreshes the
+ * cache. A descent of the tree: O(log n). */
 struct vm_area *find_vma(struct mm *mm, uint64_t addr)
 {
-	struct vm_area *vma = mm->cache;
+	struct vm_area *vma = mm->cache, *found = NULL;
+	struct rb_node *node = mm->vma_tree.rb_node;
 
 	if (vma && vma->start <= addr && addr < vma->end)
 		return vma;
-	for_each_vma(mm, vma)
+	while (node) {
+		vma = rb_entry(node, struct vm_area, rb);
 		if (vma->end > addr) {
-			mm->cache = vma;
-			return vma;
+			found = vma;
+			if (vma->start <= addr)
+				break;
+			node = node->left;
+		} else {
+			node = node->right;
 		}
-	return NULL;
+	}
+	if (found)
+		mm->cache = found;
+	return found;
 }
 
 /* vma_lookup: the VMA containing @addr, or NULL. */
@@ -68,13 +140,19 @@ bool vma_range_covered(struct mm *mm, uint64_t start, uint64_t end)
 	return true;
 }
 
-/* vma_free: unlink @vma from @mm and free it; the cache must not keep it. */
+/* vma_free: unlink @vma from @mm's list and tree and free it; the cache must
+ * not keep it; the next VMA's gap grew. */
 static void vma_free(struct mm *mm, struct vm_area *vma)
 {
+	struct vm_area *next = vma_next(mm, vma);
+
 	if (mm->cache == vma)
 		mm->cache = NULL;
+	rb_erase(&vma->rb, &mm->vma_tree, &vma_gap_aug);
 	list_del(&vma->link);
+	mm->map_count--;
 	kfree(vma);
+	vma_gap_update(next);
 }
 
 /* mergeable: @a and @b touch (@a first) and nothing tells them apart. A file VMA
@@ -100,7 +178,7 @@ void vma_merge_range(struct mm *mm, uint64_t start, uint64_t end)
 		if (!next || next->start > end)
 			return;
 		if (mergeable(vma, next)) {
-			vma->end = next->end;
+			vma->end = next->end; /* the VMA after next keeps its gap: vma_free recomputes it */
 			vma_free(mm, next);
 		} else {
 			vma = next;
@@ -121,6 +199,7 @@ static struct vm_area *vma_insert(struct mm *mm, const struct vm_area *tmpl)
 	*vma = *tmpl;
 	next = find_vma(mm, vma->start);
 	list_add_tail(&vma->link, next ? &next->link : &mm->vmas);
+	vma_link(mm, vma);
 	vma_merge_range(mm, tmpl->start, tmpl->end);
 	return vma_lookup(mm, tmpl->start);
 }
@@ -155,13 +234,14 @@ static struct vm_area *straddler(struct mm *mm, uint64_t addr)
 }
 
 /* split_at: cut @vma at @addr: @vma keeps [start, addr), the unlinked @tail takes [addr, end). */
-static void split_at(struct vm_area *vma, uint64_t addr, struct vm_area *tail)
+static void split_at(struct mm *mm, struct vm_area *vma, uint64_t addr, struct vm_area *tail)
 {
 	*tail = *vma;
 	tail->start = addr;
 	tail->file_offset += addr - vma->start; /* the tail's first page is further into the file */
 	vma->end = addr;
 	list_add(&tail->link, &vma->link);
+	vma_link(mm, tail);
 }
 
 /* vma_split_range: take the (up to two) VMAs the splits need first, so a failure changes nothing. */
@@ -179,10 +259,10 @@ int vma_split_range(struct mm *mm, uint64_t start, uint64_t end)
 	}
 	vma = straddler(mm, start);
 	if (vma)
-		split_at(vma, start, spare[used++]);
+		split_at(mm, vma, start, spare[used++]);
 	vma = straddler(mm, end); /* after a middle split: the tail just made */
 	if (vma)
-		split_at(vma, end, spare[used++]);
+		split_at(mm, vma, end, spare[used++]);
 	return 0;
 }
 
@@ -207,10 +287,13 @@ int vma_change_range(struct mm *mm, uint64_t start, uint64_t end,
 		     void (*change)(struct mm *mm, struct vm_area *vma, void *arg), void *arg)
 {
 	struct vm_area *vma;
-	int err;
+	int err, splits;
 
 	if (!vma_range_covered(mm, start, end))
 		return -ENOMEM;
+	splits = !!straddler(mm, start) + !!straddler(mm, end);
+	if (splits && mm->map_count + splits - 1 >= sysctl_max_map_count)
+		return -ENOMEM; /* Linux's split_vma: each split needs map_count below the limit */
 	err = vma_split_range(mm, start, end);
 	if (err)
 		return err;
@@ -231,29 +314,65 @@ int vma_copy_all(struct mm *dst, struct mm *src)
 			return -ENOMEM;
 		*copy = *vma;
 		list_add_tail(&copy->link, &dst->vmas);
+		vma_link(dst, copy);
 	}
 	return 0;
 }
 
+/* vma_expand_down: the stack @vma grows down to @start (above the previous
+ * VMA's end: the caller checked the guard gap); its gap shrinks (Linux:
+ * expand_downwards, then vma_gap_update). */
+void vma_expand_down(struct vm_area *vma, uint64_t start)
+{
+	vma->start = start;
+	vma_gap_update(vma);
+}
+
+/* clipped_gap: the size of the part of @vma's gap inside [low, high); its
+ * end in *@gap_end. */
+static uint64_t clipped_gap(const struct vm_area *vma, uint64_t low, uint64_t high, uint64_t *gap_end)
+{
+	uint64_t prev_end = vma->start - vma_gap(vma);
+	uint64_t end = vma->start < high ? vma->start : high, start = prev_end > low ? prev_end : low;
+
+	*gap_end = end;
+	return end > start ? end - start : 0;
+}
+
+/* highest_fit: the highest VMA under @node whose gap, clipped to [low, high),
+ * holds @len; NULL when none. Subtrees whose largest gap is smaller are not
+ * entered, nor those wholly above @high or below @low: O(log n) (recursion
+ * depth at most the tree's height, 2 log2(n + 1)). */
+static struct vm_area *highest_fit(struct rb_node *node, uint64_t len, uint64_t low, uint64_t high,
+				   uint64_t *gap_end)
+{
+	struct vm_area *vma, *found;
+
+	if (!node || rb_entry(node, struct vm_area, rb)->subtree_gap < len)
+		return NULL;
+	vma = rb_entry(node, struct vm_area, rb);
+	if (vma->start < high && (found = highest_fit(node->right, len, low, high, gap_end)))
+		return found; /* a VMA to the right starts above this one's end */
+	if (clipped_gap(vma, low, high, gap_end) >= len)
+		return vma;
+	if (vma->start <= low)
+		return NULL; /* everything to the left lies below low */
+	return highest_fit(node->left, len, low, high, gap_end);
+}
+
 /*
- * get_unmapped_area: walk the VMAs from the top down, lowering the candidate
- * top below each one, and take the first gap under mmap_base wide enough
- * (Linux: arch_get_unmapped_area_topdown, first fit).
+ * get_unmapped_area: the highest free range of @len bytes below mmap_base and
+ * above USER_VA_START (Linux: arch_get_unmapped_area_topdown): above the last
+ * VMA if it fits, else the highest gap below a VMA, found in the tree.
  */
 uint64_t get_unmapped_area(struct mm *mm, uint64_t len)
 {
-	uint64_t top = mm->mmap_base;
-	struct list_head *node;
+	uint64_t high = mm->mmap_base, low = USER_VA_START, gap_end;
+	struct rb_node *last = rb_last(&mm->vma_tree);
 
-	if (!len || (len & ~PAGE_MASK))
+	if (!len || (len & ~PAGE_MASK) || high < low || high - low < len)
 		return 0;
-	for (node = mm->vmas.prev; node != &mm->vmas; node = node->prev) {
-		struct vm_area *vma = list_entry(node, struct vm_area, link);
-
-		if (vma->end <= top && top - vma->end >= len)
-			return top - len;
-		if (vma->start < top)
-			top = vma->start;
-	}
-	return top >= USER_VA_START && top - USER_VA_START >= len ? top - len : 0;
+	if (!last || rb_entry(last, struct vm_area, rb)->end <= high - len)
+		return high - len;
+	return highest_fit(mm->vma_tree.rb_node, len, low, high, &gap_end) ? gap_end - len : 0;
 }

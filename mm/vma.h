@@ -13,6 +13,10 @@
 /* find_vma: the first VMA that ends above @addr (contains it or lies above it), or NULL (as Linux). */
 struct vm_area *find_vma(struct mm *mm, uint64_t addr);
 
+/* vma_expand_down: move the start of the stack @vma down to @start (free
+ * below it: the fault path checked), keeping the tree's gaps right. */
+void vma_expand_down(struct vm_area *vma, uint64_t start);
+
 /* vma_range_covered: every page of [start, end) lies in some VMA. */
 bool vma_range_covered(struct mm *mm, uint64_t start, uint64_t end);
 
@@ -31,8 +35,9 @@ void vma_merge_range(struct mm *mm, uint64_t start, uint64_t end);
 
 /* vma_change_range: the shape of mprotect and mlock: every page of [start, end)
  * must lie in a VMA (-ENOMEM, nothing changed), the VMAs are split at the
- * ends, @change(@mm, vma, @arg) runs on each VMA inside, then neighbours that
- * became alike merge again. 0 or -ENOMEM. */
+ * ends (-ENOMEM when that would pass sysctl_max_map_count), @change(@mm,
+ * vma, @arg) runs on each VMA inside, then neighbours that became alike merge
+ * again. 0 or -ENOMEM. */
 int vma_change_range(struct mm *mm, uint64_t start, uint64_t end,
 		     void (*change)(struct mm *mm, struct vm_area *vma, void *arg), void *arg);
 

@@ -17,7 +17,8 @@ BENCH_LINE = re.compile(r"^BENCH name=(\S+) ops=(\d+) ns_per_op=([\d.]+) minflt=
 
 # The rows in the order of the tables (others follow in the order seen).
 ORDER = ["boot", "calib_stosq_4k", "getpid", "anon_fault", "read_fault_zero", "cow_fork", "cow_fault",
-         "cow_reuse", "brk_grow", "brk_shrink", "mmap_churn", "fork_exit", "exec", "swap_fill", "swap_thrash"]
+         "cow_reuse", "brk_grow", "brk_shrink", "mmap_churn", "mmap_1k", "mmap_10k", "mmap_60k", "fork_exit", "exec",
+         "swap_fill", "swap_thrash"]
 
 # Issue 7's targets: the largest ratio ours/Linux, and the mode it is judged in.
 TARGETS = {

@@ -237,7 +237,8 @@ TESTS += [
     user_boot("bench_smoke", "/tests/leakrun /bench/run --quick", 0,
               *[rf"^BENCH name={row} ops=\d+ ns_per_op=[\d.]+ minflt=\d+ majflt=\d+" for row in
                 ("boot", "calib_stosq_4k", "getpid", "anon_fault", "read_fault_zero", "cow_fork", "cow_fault",
-                 "cow_reuse", "brk_grow", "brk_shrink", "mmap_churn", "fork_exit", "exec")],
+                 "cow_reuse", "brk_grow", "brk_shrink", "mmap_churn", "mmap_1k", "mmap_10k", "mmap_60k",
+                 "fork_exit", "exec")],
               r"^bench: done, 0 failed", r"leak check: .*: ok"),
     # No init=: a welcome and the shell's prompt (stdin stays silent, so it then waits).
     dict(name="user_shell_prompt", mem="256M", swap=None, timeout=120, cmdline="panic=-1",

@@ -6,7 +6,7 @@
  * or table is left, VM_FAULT_SIGBUS for a swap read error and for a page
  * of a file mapping wholly past the file's end.
  */
-/* host-test-sources: mm/fault.c mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/oom_reaper.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/fault.c mm/vmscan.c mm/page_alloc_slow.c mm/lru.c mm/rmap.c mm/oom.c mm/oom_reaper.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/anon_page.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/vma.c kernel/lib/rbtree.c mm/mmap.c mm/mprotect.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"

@@ -3,7 +3,7 @@
  * (mm/mmap.c, mm/mprotect.c, mm/madvise.c): Linux's argument checks and
  * errnos, placement, MAP_FIXED replacement, brk, and what MADV_DONTNEED leaves.
  */
-/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/page_alloc_slow.c mm/oom.c mm/oom_reaper.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
+/* host-test-sources: mm/mmap.c mm/mprotect.c mm/madvise.c mm/mm.c mm/mlock.c mm/memory.c mm/filemap.c mm/anon_page.c mm/lru.c mm/rmap.c mm/vmscan.c mm/page_alloc_slow.c mm/oom.c mm/oom_reaper.c mm/watermark.c mm/vmstat.c mm/swap_state.c mm/swap_slots.c mm/vma.c kernel/lib/rbtree.c mm/pgtable.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/mm_test.c kernel/proc.c tests/host/fake_kernel.c tests/host/fake_swap.c */
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"

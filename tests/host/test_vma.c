@@ -1,9 +1,13 @@
 /*
  * tests/host/test_vma.c - the VMA set of an mm (mm/vma.c): ordered insertion,
  * lookup and its cache, splitting, removal, merging, get_unmapped_area, and
- * the edges of the user address space. No page table is involved.
+ * the edges of the user address space; and, under seeded random changes, the
+ * tree against the list: the same VMAs in the same order, every subtree's
+ * largest gap right, and lookups and the gap search answering as a plain walk
+ * of the list does. No page table is involved.
  */
-/* host-test-sources: mm/vma.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c mm/pgtable.c tests/host/fake_zone.c tests/host/mm_test.c */
+/* host-test-sources: mm/vma.c kernel/lib/rbtree.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c mm/pgtable.c tests/host/fake_zone.c tests/host/mm_test.c */
+#include <stdlib.h>
 #include <string.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
@@ -374,6 +378,135 @@ static void test_unmapped_area_edges(void **state)
 	assert_int_equal(get_unmapped_area(&mm, P(1)), 0);
 }
 
+/* slow_find_vma: find_vma by walking the list. */
+static struct vm_area *slow_find_vma(uint64_t addr)
+{
+	struct vm_area *v;
+
+	for_each_vma(&mm, v)
+		if (v->end > addr)
+			return v;
+	return NULL;
+}
+
+/* slow_unmapped_area: get_unmapped_area by walking the list from the top down
+ * (the list-only kernel's algorithm: the reference). */
+static uint64_t slow_unmapped_area(uint64_t len)
+{
+	uint64_t top = mm.mmap_base;
+
+	for (struct list_head *n = mm.vmas.prev; n != &mm.vmas; n = n->prev) {
+		struct vm_area *v = list_entry(n, struct vm_area, link);
+
+		if (v->end <= top && top - v->end >= len)
+			return top - len;
+		if (v->start < top)
+			top = v->start;
+	}
+	return top >= USER_VA_START && top - USER_VA_START >= len ? top - len : 0;
+}
+
+/* check_subtree: the largest gap under @node, recomputed from the list, must be
+ * what the node keeps; keys in order; returns it. */
+static uint64_t check_subtree(struct rb_node *node)
+{
+	struct vm_area *v, *prev;
+	uint64_t gap, l, r;
+
+	if (!node)
+		return 0;
+	v = rb_entry(node, struct vm_area, rb);
+	prev = v->link.prev == &mm.vmas ? NULL : list_entry(v->link.prev, struct vm_area, link);
+	gap = v->start - (prev ? prev->end : 0);
+	l = check_subtree(node->left);
+	r = check_subtree(node->right);
+	gap = gap > l ? gap : l;
+	gap = gap > r ? gap : r;
+	assert_int_equal(v->subtree_gap, gap);
+	assert_ptr_equal(v->mm, &mm);
+	return gap;
+}
+
+/* check_against_list: the tree holds the list's VMAs in its order, counts
+ * them, keeps every gap; lookups and gap searches answer as the list does. */
+static void check_against_list(void)
+{
+	struct rb_node *node = rb_first(&mm.vma_tree);
+	struct vm_area *v;
+	int n = 0;
+
+	for_each_vma(&mm, v) {
+		assert_ptr_equal(node, &v->rb);
+		node = rb_next(node);
+		n++;
+	}
+	assert_null(node);
+	assert_int_equal(mm.map_count, n);
+	check_subtree(mm.vma_tree.rb_node);
+	for (int i = 0; i < 40; i++) {
+		uint64_t addr = A(rand() % 340) + (uint64_t)(rand() % 2) * 100;
+
+		mm.cache = NULL;
+		assert_ptr_equal(find_vma(&mm, addr), slow_find_vma(addr));
+	}
+	for (uint64_t len = P(1); len <= P(24); len += P(1))
+		assert_int_equal(get_unmapped_area(&mm, len), slow_unmapped_area(len));
+}
+
+static void set_prot(struct mm *m, struct vm_area *vma, void *arg)
+{
+	(void)m;
+	vma->prot = *(uint32_t *)arg;
+}
+
+/* random_change: one random map, unmap, protection change or stack-like
+ * growth in the pages [0, 320) of the test area. */
+static void random_change(void)
+{
+	unsigned first = (unsigned)(rand() % 320), len = 1 + (unsigned)(rand() % 12);
+	uint32_t prot = rand() % 2 ? RW : PROT_READ;
+	struct vm_area *v;
+
+	if (first + len > 320)
+		len = 320 - first;
+	switch (rand() % 4) {
+	case 0:
+		if (!vma_check_free(&mm, A(first), P(len)))
+			assert_non_null(vma_map(&mm, A(first), P(len), prot, 0, VMA_ANON));
+		break;
+	case 1:
+		assert_int_equal(vma_split_range(&mm, A(first), A(first + len)), 0);
+		vma_remove_range(&mm, A(first), A(first + len));
+		break;
+	case 2:
+		if (vma_range_covered(&mm, A(first), A(first + len)))
+			assert_int_equal(vma_change_range(&mm, A(first), A(first + len), set_prot, &prot), 0);
+		break;
+	default:
+		v = find_vma(&mm, A(first));
+		if (v && v->start > A(0) && !vma_lookup(&mm, v->start - P(1)))
+			vma_expand_down(v, v->start - P(1));
+		break;
+	}
+}
+
+/* Seeded random changes, the tree checked against the list after each, with
+ * mmap_base inside the area so that the search clips at it. */
+static void test_tree_matches_list(void **state)
+{
+	(void)state;
+	for (unsigned seed = 1; seed <= 8; seed++) {
+		srand(seed);
+		mm.mmap_base = A(300);
+		for (int op = 0; op < 600; op++) {
+			random_change();
+			check_against_list();
+		}
+		vma_remove_range(&mm, 0, USER_VA_END);
+		check_against_list();
+	}
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
@@ -393,6 +526,7 @@ int main(void)
 		cmocka_unit_test_setup_teardown(test_copy_all, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unmapped_area_top_down, setup, teardown),
 		cmocka_unit_test_setup_teardown(test_unmapped_area_edges, setup, teardown),
+		cmocka_unit_test_setup_teardown(test_tree_matches_list, setup, teardown),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -33,7 +33,8 @@ static const struct {
 	char *quick[3];
 } programs[] = {
 	{ "calib", { "10" } }, { "getpid", { "10" } }, { "faults", { "1" } }, { "cow", { "1", "1" } },
-	{ "brk", { "1" } }, { "mmap_churn", { "10" } }, { "fork_exit", { "2" } }, { "exec", { "2" } },
+	{ "brk", { "1" } }, { "mmap_churn", { "10" } }, { "mmap_scale", { "10" } }, { "fork_exit", { "2" } },
+	{ "exec", { "2" } },
 };
 
 #define PROGRAMS (sizeof(programs) / sizeof(programs[0]))

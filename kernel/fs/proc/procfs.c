@@ -20,6 +20,7 @@
 #include "kernel/errno.h"
 #include "kernel/lib/kstrtox.h"
 #include "kernel/lib/string.h"
+#include "mm/mm.h"
 #include "kernel/lib/vsnprintf.h"
 
 #define PROC_BLKSIZE 1024    /* st_blksize Linux reports for proc files */
@@ -47,6 +48,8 @@ const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_OVERCOMMIT_MEMORY] = { "overcommit_memory", PE_SYS_VM, FILE_RW, .data = &vm_overcommit_memory,
 				   .max = OVERCOMMIT_NEVER },
 	[PE_FAULT_TRACE] = { "fault_trace", PE_SYS_VM, FILE_RW, show_fault_trace, store_fault_trace },
+	[PE_MAX_MAP_COUNT] = { "max_map_count", PE_SYS_VM, FILE_RW, .data = &sysctl_max_map_count,
+			       .max = INT_MAX },
 	[PE_SYS_KERNEL] = { "kernel",   PE_SYS,  DIR_R,  NULL, NULL },
 	[PE_THREADS_MAX] = { "threads-max", PE_SYS_KERNEL, FILE_RW, .data = &max_threads,
 			     .min = MIN_THREADS, .max = MAX_THREADS },

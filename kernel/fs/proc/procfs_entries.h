@@ -23,7 +23,7 @@ enum proc_entry_id {
 	PE_PAGEFAULT_TRACE,
 	PE_SELF,          /* /proc/self -> PID */
 	PE_SYS, PE_SYS_VM, /* /proc/sys, /proc/sys/vm */
-	PE_SWAPPINESS, PE_MIN_FREE_KBYTES, PE_OVERCOMMIT_MEMORY, PE_FAULT_TRACE,
+	PE_SWAPPINESS, PE_MIN_FREE_KBYTES, PE_OVERCOMMIT_MEMORY, PE_FAULT_TRACE, PE_MAX_MAP_COUNT,
 	PE_SYS_KERNEL, PE_THREADS_MAX, /* /proc/sys/kernel, its threads-max */
 	PE_PID,           /* /proc/PID (its name is the pid) */
 	PE_PID_STATUS, PE_PID_STAT, PE_PID_STATM, PE_PID_MAPS, PE_PID_CMDLINE, PE_PID_COMM,
