@@ -159,6 +159,10 @@ void mm_switch(struct mm *mm);
 /* vma_lookup: the VMA containing @addr, or NULL (as Linux). */
 struct vm_area *vma_lookup(struct mm *mm, uint64_t addr);
 
+/* find_vma: the first VMA that ends above @addr (contains it or lies above it),
+ * or NULL (as Linux): where a walk resumes (/proc/PID/maps). O(log n). */
+struct vm_area *find_vma(struct mm *mm, uint64_t addr);
+
 /* vma_check_free: whether [start, start+len) can take a new VMA: 0; -EINVAL when
  * unaligned, empty or outside [USER_VA_START, TASK_SIZE); -EEXIST when a VMA overlaps. */
 int vma_check_free(struct mm *mm, uint64_t start, uint64_t len);

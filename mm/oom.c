@@ -10,15 +10,16 @@
 #include "kernel/signal.h"
 #include "kernel/printk.h"
 #include "kernel/errno.h"
+#include "kernel/fs/vfs.h"
 
-int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, int adj, uint64_t totalpages)
+int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, uint64_t pinned, int adj, uint64_t totalpages)
 {
 	int64_t points;
 
 	if (adj == OOM_SCORE_ADJ_MIN)
 		return OOM_NEVER;
 	/* adj / 1000 of all memory, multiplied first: stays exact when memory is tiny */
-	points = (int64_t)(rss + swap + pgtables) + (int64_t)adj * (int64_t)totalpages / 1000;
+	points = (int64_t)(rss + swap + pgtables + pinned) + (int64_t)adj * (int64_t)totalpages / 1000;
 	return points > 0 ? points : 1;
 }
 
@@ -38,8 +39,8 @@ static bool killable(struct process *p)
 /* badness_of: oom_badness of @p now. */
 static int64_t badness_of(struct process *p)
 {
-	return oom_badness(p->mm->rss, p->mm->swap_ents, pt_count_tables(p->mm->pml4), p->oom_score_adj,
-			   total_pages());
+	return oom_badness(p->mm->rss, p->mm->swap_ents, pt_count_tables(p->mm->pml4), files_pinned_pages(p),
+			   p->oom_score_adj, total_pages());
 }
 
 uint64_t oom_score(struct process *p)

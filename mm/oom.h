@@ -3,6 +3,8 @@
  * left, kill the process whose death frees the most (Linux: mm/oom_kill.c).
  *
  * badness = resident pages + swap entries + page-table pages
+ *         + pages its open files pin in the kernel (/proc read buffers: ours;
+ *           Linux does not count them, and one process once held 241 MB so)
  *         + oom_score_adj / 1000 of all memory (RAM + swap)
  * oom_score_adj is -1000..1000; -1000 means never. Kernel threads and init
  * are never chosen. The kernel itself never dies of OOM: with nothing to
@@ -22,9 +24,10 @@ struct process;
 struct mm;
 
 /* oom_badness: the score of a process with @rss resident pages, @swap swap
- * entries, @pgtables table pages and @adj, out of @totalpages (RAM + swap
- * pages); OOM_NEVER for adj -1000; at least 1 otherwise (Linux: oom_badness). */
-int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, int adj, uint64_t totalpages);
+ * entries, @pgtables table pages, @pinned pages its files hold in the kernel
+ * and @adj, out of @totalpages (RAM + swap pages); OOM_NEVER for adj -1000;
+ * at least 1 otherwise (Linux: oom_badness, without @pinned). */
+int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, uint64_t pinned, int adj, uint64_t totalpages);
 
 /* oom_score: /proc/PID/oom_score of @p as Linux computes it since 5.9:
  * (1000 + badness per 1000 of all memory) * 2 / 3, 0 for adj -1000. */

@@ -10,9 +10,6 @@
 #include <stdbool.h>
 #include "mm/mm.h"
 
-/* find_vma: the first VMA that ends above @addr (contains it or lies above it), or NULL (as Linux). */
-struct vm_area *find_vma(struct mm *mm, uint64_t addr);
-
 /* vma_expand_down: move the start of the stack @vma down to @start (free
  * below it: the fault path checked), keeping the tree's gaps right. */
 void vma_expand_down(struct vm_area *vma, uint64_t start);

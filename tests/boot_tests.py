@@ -309,6 +309,17 @@ TESTS += [
                  r"Out of memory: Killed process \d+ \(hog\)", r"crowd: 60 of 60 hogs killed by SIGKILL",
                  r"leak check: .*: ok", r"oomtest: the parent is alive, 0 failure",
                  same_count=[(r"Tasks state \(memory values in pages\)", r"Out of memory: Killed process")]),
+    # /proc cannot be used to pin kernel memory (kernel/fs/seq_file.c): 59 open maps of 20,000
+    # VMAs hold a page each (the old kernel: 60 MB, and the OOM killer took the bystander);
+    # what they hold counts in the pinner's badness; the pinner is the one killed.
+    reclaim_boot("procpin_oom", "128M", None, "/tests/procpin", 180,
+                 r"pinner: \d+ open maps files, a byte read of each: \d+ kB of kernel memory",
+                 r"pinner: they hold less than 1 MiB of kernel memory: yes",
+                 r"pinner: its oom_score counts them \(it rose\): yes",
+                 r"Out of memory: Killed process \d+ \(procpin\)",
+                 r"the pinner was killed by SIGKILL \(the OOM killer\): yes",
+                 r"the bystander finished with its data intact: yes", r"leak check: .*: ok",
+                 r"procpin: 0 failure\(s\)"),
     reclaim_boot("forkbomb_tree", "64M", None, "/tests/leakrun /tests/forkbomb tree", 180,
                  r"forkbomb tree: \d+ forks, then failures: EAGAIN [1-9]\d*, ENOMEM 0, other 0",
                  r"the system answers: a new process runs: yes", r"leak check: .*: ok",

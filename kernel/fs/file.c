@@ -3,6 +3,7 @@
  * fs/file_table.c, fs/file.c, and fs/read_write.c's generic llseek).
  */
 #include "kernel/fs/vfs.h"
+#include "mm/page.h"
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/panic.h"
@@ -135,6 +136,22 @@ void files_close_all(struct process *p)
 {
 	for (int fd = 0; fd < NR_OPEN; fd++)
 		close_slot(p, fd);
+}
+
+uint64_t files_pinned_pages(struct process *p)
+{
+	uint64_t bytes = 0;
+
+	for (int fd = 0; fd < NR_OPEN; fd++) {
+		struct file *f = p->files[fd];
+		bool seen = false;
+
+		for (int before = 0; f && before < fd && !seen; before++)
+			seen = p->files[before] == f; /* a dup'd descriptor: the same buffer */
+		if (f && !seen)
+			bytes += f->f_pinned;
+	}
+	return (bytes + PAGE_SIZE - 1) / PAGE_SIZE;
 }
 
 void files_close_on_exec(struct process *p)

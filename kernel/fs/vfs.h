@@ -83,6 +83,8 @@ struct file {
 	uint64_t pos;  /* byte offset; for a directory, the next entry number */
 	int flags;     /* O_ACCMODE | O_APPEND | O_NONBLOCK | O_LARGEFILE ... (F_GETFL) */
 	void *priv;    /* the file system's own, for this open */
+	uint64_t f_pinned; /* bytes of kernel buffer this open file holds between reads (a
+	                    * /proc file's seq_file): the OOM killer counts them (mm/oom.c) */
 };
 
 struct process;
@@ -120,6 +122,10 @@ int fd_close(int fd);
 /* files_dup_all: fork: @child's descriptors refer to @parent's files (the caller
  * copies fd_cloexec). */
 void files_dup_all(struct process *parent, struct process *child);
+
+/* files_pinned_pages: the pages of kernel buffer @p's open files hold
+ * (f_pinned), each file once however many descriptors share it. */
+uint64_t files_pinned_pages(struct process *p);
 
 /* files_close_all: exit: close every descriptor of @p. */
 void files_close_all(struct process *p);

@@ -1,5 +1,5 @@
 /*
- * tests/host/fake_kernel.c - the scheduler and signals, as far as the mm host
+ * tests/host/fake_kernel.c - the scheduler, signals and open files, as far as the mm host
  * tests need them (reclaim, the OOM killer), beside the real process list of
  * kernel/proc.c (list it in host-test-sources too; the tests add processes
  * to process_list themselves): `current` is a process of ours, signals are
@@ -15,6 +15,7 @@
 #include "kernel/wait.h"
 #include "kernel/panic.h"
 #include "mm/mm.h"
+#include "kernel/fs/vfs.h"
 
 static struct process host_current_proc = { .pid = 2, .comm = "host-test",
 					     .rlim[RLIMIT_STACK] = { STACK_LIMIT, RLIM_INFINITY } };
@@ -61,4 +62,11 @@ struct process *kthread_create(const char *name, void (*fn)(void *), void *arg)
 
 	(void)name, (void)fn, (void)arg;
 	return &thread;
+}
+
+/* files_pinned_pages: the host's processes open no files. */
+uint64_t files_pinned_pages(struct process *p)
+{
+	(void)p;
+	return 0;
 }

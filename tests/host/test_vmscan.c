@@ -421,16 +421,17 @@ static void test_watermarks(void **state)
 	assert_int_equal(min_free_kbytes, 1024);
 }
 
-/* oom_badness: pages + adj thousandths of all memory, exact in tiny memory. */
+/* oom_badness: pages (pinned kernel buffers too) + adj thousandths of all memory, exact in tiny memory. */
 static void test_oom_badness(void **state)
 {
 	(void)state;
-	assert_int_equal(oom_badness(100, 20, 5, 0, 1000), 125);
-	assert_int_equal(oom_badness(100, 0, 0, 500, 1000), 600);
-	assert_int_equal(oom_badness(100, 0, 0, -500, 1000), 1); /* never below 1 */
-	assert_int_equal(oom_badness(10, 0, 0, 1000, 300), 310);  /* 300 pages: +300, not 0 */
-	assert_int_equal(oom_badness(10, 0, 0, 1, 300), 10);      /* 0.3 page rounds down */
-	assert_true(oom_badness(1000, 0, 0, -1000, 1000) == OOM_NEVER);
+	assert_int_equal(oom_badness(100, 20, 5, 0, 0, 1000), 125);
+	assert_int_equal(oom_badness(100, 20, 5, 8, 0, 1000), 133); /* pinned kernel buffers count */
+	assert_int_equal(oom_badness(100, 0, 0, 0, 500, 1000), 600);
+	assert_int_equal(oom_badness(100, 0, 0, 0, -500, 1000), 1); /* never below 1 */
+	assert_int_equal(oom_badness(10, 0, 0, 0, 1000, 300), 310);  /* 300 pages: +300, not 0 */
+	assert_int_equal(oom_badness(10, 0, 0, 0, 1, 300), 10);      /* 0.3 page rounds down */
+	assert_true(oom_badness(1000, 0, 0, 0, -1000, 1000) == OOM_NEVER);
 }
 
 static struct process hog = { .pid = 10, .comm = "hog" }, small = { .pid = 11, .comm = "small" };

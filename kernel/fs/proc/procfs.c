@@ -57,7 +57,7 @@ const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_PID_STATUS] = { "status",   PE_PID,  FILE_R, show_pid_status, NULL },
 	[PE_PID_STAT]  = { "stat",      PE_PID,  FILE_R, show_pid_stat, NULL },
 	[PE_PID_STATM] = { "statm",     PE_PID,  FILE_R, show_pid_statm, NULL },
-	[PE_PID_MAPS]  = { "maps",      PE_PID,  FILE_R, show_pid_maps, NULL },
+	[PE_PID_MAPS]  = { "maps",      PE_PID,  FILE_R, .seq_ops = &proc_pid_maps_op },
 	[PE_PID_CMDLINE] = { "cmdline", PE_PID,  FILE_R, show_pid_cmdline, NULL },
 	[PE_PID_COMM]  = { "comm",      PE_PID,  FILE_R, show_pid_comm, NULL },
 	[PE_PID_OOM_SCORE] = { "oom_score", PE_PID, FILE_R, show_pid_oom_score, NULL },

@@ -3,14 +3,18 @@
  * the generators that fill its files (Linux: the proc_dir_entry tree of
  * fs/proc/generic.c plus the pid_entry table tgid_base_stuff[] of fs/proc/base.c).
  *
- * Each file is generated whole into a seq_buf when it is first read (Linux:
- * single_open + seq_read); a few accept a number written to them.
+ * Files are read through a seq_file (kernel/fs/seq_file.h): most are one
+ * record, printed whole by the entry's show() (Linux: single_open); a file
+ * that grows with the process, /proc/PID/maps, is a record per VMA through
+ * the entry's seq_ops (Linux: proc_pid_maps_op). A few accept a number
+ * written to them.
  */
 #ifndef KERNEL_PROCFS_ENTRIES_H
 #define KERNEL_PROCFS_ENTRIES_H
 
 #include <stdint.h>
-#include "kernel/lib/seq_buf.h"
+#include "kernel/fs/seq_file.h"
+#include "kernel/fs/proc/procfs.h"
 #include "mm/page.h"
 
 #define KB(pages) ((pages) * (PAGE_SIZE / 1024)) /* pages in KiB, as /proc shows memory */
@@ -37,7 +41,7 @@ struct proc_entry {
 	uint32_t mode;          /* S_IF* | permission bits */
 	/* show: generate the file's text into @s; @p is the process of a per-process
 	 * file, NULL for the others. 0 or -errno. NULL for an int sysctl. */
-	int (*show)(struct seq_buf *s, struct process *p);
+	int (*show)(struct seq_file *s, struct process *p);
 	/* store: take the number @val written to a read-write file; 0, or -EINVAL
 	 * (out of range: nothing changes). NULL for an int sysctl and for the
 	 * read-only files. */
@@ -47,35 +51,52 @@ struct proc_entry {
 	 * and written by proc_dointvec_minmax). NULL for the other files. */
 	int *data;
 	int min, max;
+	/* A file of many records: its iterator, whose show prints one (m->private
+	 * is the struct proc_file). NULL: one record, printed by show above. */
+	const struct seq_operations *seq_ops;
 };
+
+/* An open /proc file or directory (struct file's priv). */
+struct proc_file {
+	struct proc_node node;
+	struct seq_file seq;       /* a file's text, a buffer at a time; set up at the first read */
+	bool seq_opened;
+	uint64_t last_addr;        /* maps: the end of the last VMA shown, where the next read resumes */
+	char *scratch;             /* maps: a path buffer between start and stop */
+	char name[PROC_NAME_LEN];  /* readdir: the pid name handed out last */
+};
+
+/* node_process: the process of a per-process node, NULL for the others; -ESRCH
+ * in *@err when it is gone (procfs_file.c). */
+struct process *node_process(const struct proc_node *n, int *err);
 
 extern const struct proc_entry proc_entries[NR_PROC_ENTRIES];
 
 /* The generators, one per file (the files that define them follow Linux's). */
-int show_meminfo(struct seq_buf *s, struct process *p);        /* procfs_meminfo.c */
-int show_vmstat(struct seq_buf *s, struct process *p);         /* procfs_vmstat.c */
-int show_buddyinfo(struct seq_buf *s, struct process *p);      /* procfs_vmstat.c */
-int show_swaps(struct seq_buf *s, struct process *p);          /* procfs_swaps.c */
-int show_stat(struct seq_buf *s, struct process *p);           /* procfs_stat.c */
-int show_uptime(struct seq_buf *s, struct process *p);         /* procfs_stat.c */
-int show_loadavg(struct seq_buf *s, struct process *p);        /* procfs_stat.c */
-int show_min_free_kbytes(struct seq_buf *s, struct process *p); /* procfs_sysctl.c */
+int show_meminfo(struct seq_file *s, struct process *p);        /* procfs_meminfo.c */
+int show_vmstat(struct seq_file *s, struct process *p);         /* procfs_vmstat.c */
+int show_buddyinfo(struct seq_file *s, struct process *p);      /* procfs_vmstat.c */
+int show_swaps(struct seq_file *s, struct process *p);          /* procfs_swaps.c */
+int show_stat(struct seq_file *s, struct process *p);           /* procfs_stat.c */
+int show_uptime(struct seq_file *s, struct process *p);         /* procfs_stat.c */
+int show_loadavg(struct seq_file *s, struct process *p);        /* procfs_stat.c */
+int show_min_free_kbytes(struct seq_file *s, struct process *p); /* procfs_sysctl.c */
 int store_min_free_kbytes(struct process *p, long val);
-int show_pid_status(struct seq_buf *s, struct process *p);     /* procfs_pid.c */
-int show_pid_stat(struct seq_buf *s, struct process *p);
-int show_pid_statm(struct seq_buf *s, struct process *p);
-int show_pid_cmdline(struct seq_buf *s, struct process *p);
-int show_pid_comm(struct seq_buf *s, struct process *p);
-int show_pid_oom_score(struct seq_buf *s, struct process *p);
-int show_pid_oom_score_adj(struct seq_buf *s, struct process *p);
+int show_pid_status(struct seq_file *s, struct process *p);     /* procfs_pid.c */
+int show_pid_stat(struct seq_file *s, struct process *p);
+int show_pid_statm(struct seq_file *s, struct process *p);
+int show_pid_cmdline(struct seq_file *s, struct process *p);
+int show_pid_comm(struct seq_file *s, struct process *p);
+int show_pid_oom_score(struct seq_file *s, struct process *p);
+int show_pid_oom_score_adj(struct seq_file *s, struct process *p);
 int store_pid_oom_score_adj(struct process *p, long val);
-int show_pid_maps(struct seq_buf *s, struct process *p);       /* procfs_task_mmu.c */
-int show_pagefault_trace(struct seq_buf *s, struct process *p); /* procfs_trace.c */
-int show_fault_trace(struct seq_buf *s, struct process *p);
+extern const struct seq_operations proc_pid_maps_op;           /* procfs_task_mmu.c */
+int show_pagefault_trace(struct seq_file *s, struct process *p); /* procfs_trace.c */
+int show_fault_trace(struct seq_file *s, struct process *p);
 int store_fault_trace(struct process *p, long val);
 
 /* show_int_sysctl, store_int_sysctl: read and write int sysctl @e (procfs_sysctl.c). */
-void show_int_sysctl(struct seq_buf *s, const struct proc_entry *e);
+void show_int_sysctl(struct seq_file *s, const struct proc_entry *e);
 int store_int_sysctl(const struct proc_entry *e, long val);
 
 #endif

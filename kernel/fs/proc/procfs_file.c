@@ -2,11 +2,14 @@
  * kernel/fs/proc/procfs_file.c - what an open /proc file does (Linux: fs/proc/inode.c
  * and fs/seq_file.c's single_open/seq_read/seq_lseek).
  *
- * The text is generated whole at the first read, then served from the buffer
- * by every read until an lseek back to 0, which drops it: the next read sees
- * fresh values. This is what tools that keep /proc/meminfo open rely on
- * (procps: lseek(fd, 0, SEEK_SET) then read). A write of a number goes to the
- * entry's store(); read again (after lseek 0, or opened anew) it shows the new value.
+ * Reads go through a seq_file (kernel/fs/seq_file.c): the text is made a
+ * buffer at a time as reads ask for it, so an open file never holds more than
+ * one buffer (SEQ_BUF_MAX at most), and an lseek back to 0 makes the next
+ * read generate fresh values. This is what tools that keep /proc/meminfo open
+ * rely on (procps: lseek(fd, 0, SEEK_SET) then read). The buffer an open file
+ * holds is in its struct file's f_pinned, which the OOM killer counts. A
+ * write of a number goes to the entry's store(); read again (after lseek 0,
+ * or opened anew) it shows the new value.
  */
 #include "kernel/fs/proc/procfs.h"
 #include "kernel/fs/proc/procfs_entries.h"
@@ -20,24 +23,7 @@
 
 #define NUMBER_MAX 31 /* bytes of a written number, blanks included */
 
-/* A file's generated text. A read holds it while copying to user memory: the
- * copy may fault and sleep, and an lseek to 0 by a process sharing the file
- * must not free it meanwhile (Linux serialises with the seq_file's mutex). */
-struct proc_text {
-	int users;         /* the open file, and each read copying from it now */
-	struct seq_buf s;
-};
-
-/* An open /proc file or directory (struct file's priv). */
-struct proc_file {
-	struct proc_node node;
-	struct proc_text *text;    /* made at the first read; NULL until then */
-	char name[PROC_NAME_LEN];  /* readdir: the pid name handed out last */
-};
-
-/* node_process: the process of a per-process node, NULL for the others; -ESRCH
- * in *@err when it is gone. */
-static struct process *node_process(const struct proc_node *n, int *err)
+struct process *node_process(const struct proc_node *n, int *err)
 {
 	struct process *p = n->pid ? find_process(n->pid) : NULL;
 
@@ -45,59 +31,42 @@ static struct process *node_process(const struct proc_node *n, int *err)
 	return p;
 }
 
-/* text_put: one user fewer for @t (NULL: none); the last frees it. */
-static void text_put(struct proc_text *t)
+/* single_show: the one record of a file without seq_ops: its entry's show()
+ * for its process, or an int sysctl's value. 0 or -errno. */
+static int single_show(struct seq_file *m, void *v)
 {
-	if (t && --t->users == 0) {
-		seq_free(&t->s);
-		kfree(t);
-	}
-}
-
-/* generate: make @pf's text from its entry's show(), or an int sysctl's value;
- * 0 or -errno (no text then). */
-static int generate(struct proc_file *pf)
-{
+	struct proc_file *pf = m->private;
 	const struct proc_entry *e = &proc_entries[pf->node.entry];
 	int err;
 	struct process *p = node_process(&pf->node, &err);
-	struct proc_text *t = err ? NULL : kzalloc(sizeof(*t));
 
-	if (!err && !t)
-		err = -ENOMEM;
+	(void)v;
 	if (err)
 		return err;
-	t->users = 1;
 	if (e->show)
-		err = e->show(&t->s, p);
-	else
-		show_int_sysctl(&t->s, e);
-	if (!err)
-		err = t->s.err;
-	if (err)
-		text_put(t);
-	else
-		pf->text = t;
-	return err;
+		return e->show(m, p);
+	show_int_sysctl(m, e);
+	return 0;
 }
 
-/* proc_read: read(2): the text from *@pos, made at the first read. */
+static const struct seq_operations single_ops = {
+	.start = single_start, .next = single_next, .stop = single_stop, .show = single_show,
+};
+
+/* proc_read: read(2) through the file's seq_file, set up at the first read;
+ * the buffer it holds afterwards is recorded in f_pinned. */
 static long proc_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 {
 	struct proc_file *pf = f->priv;
-	long ret = 0;
+	const struct proc_entry *e = &proc_entries[pf->node.entry];
+	long ret;
 
-	if (!pf->text && (ret = generate(pf)) < 0)
-		return ret;
-	struct proc_text *t = pf->text;
-	t->users++;
-	if (*pos < t->s.len) {
-		size_t len = t->s.len - *pos < n ? t->s.len - *pos : n;
-		ret = copy_to_user(buf, t->s.buf + *pos, len) ? -EFAULT : (long)len;
-		if (ret > 0)
-			*pos += len;
+	if (!pf->seq_opened) {
+		seq_open(&pf->seq, e->seq_ops ? e->seq_ops : &single_ops, pf);
+		pf->seq_opened = true;
 	}
-	text_put(t);
+	ret = seq_read(&pf->seq, buf, n, pos);
+	f->f_pinned = pf->seq.size;
 	return ret;
 }
 
@@ -145,18 +114,12 @@ static long proc_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 }
 
 /* proc_lseek: lseek(2) as seq_lseek: SEEK_SET and SEEK_CUR only (the text has
- * no size before it is made); back to 0, the text is made again at the next
- * read. A directory's position is one getdents64 reported. */
+ * no size before it is made); the next read regenerates from the first
+ * record when the position moved (seq_read). A directory's position is one
+ * getdents64 reported. */
 static int64_t proc_lseek(struct file *f, int64_t off, int whence)
 {
-	struct proc_file *pf = f->priv;
-	int64_t pos = generic_lseek(f, off, whence, -1);
-
-	if (pos == 0) {
-		text_put(pf->text);
-		pf->text = NULL;
-	}
-	return pos;
+	return generic_lseek(f, off, whence, -1);
 }
 
 /* proc_dir_read: read(2) of a directory: -EISDIR. */
@@ -180,11 +143,14 @@ static void proc_file_stat(struct file *f, struct kstat *st)
 	procfs_stat(&pf->node, st);
 }
 
-/* proc_release: the last close: drop the text and free the proc_file. */
+/* proc_release: the last close: free the seq_file's buffer and the proc_file. */
 static void proc_release(struct file *f)
 {
 	struct proc_file *pf = f->priv;
-	text_put(pf->text);
+
+	if (pf->seq_opened)
+		seq_release(&pf->seq);
+	f->f_pinned = 0;
 	kfree(pf);
 }
 

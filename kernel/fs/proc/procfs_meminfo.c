@@ -29,13 +29,13 @@
 #include "mm/swap.h"
 
 /* show_kb: one "Name:           NNNNNNNN kB" line (Linux: show_val_kb). */
-static void show_kb(struct seq_buf *s, const char *name, uint64_t kb)
+static void show_kb(struct seq_file *s, const char *name, uint64_t kb)
 {
 	seq_printf(s, "%-16s%8lu kB\n", name, kb);
 }
 
 /* show_lru: the LRU lines: only anonymous pages are on lists; the page cache is unevictable. */
-static void show_lru(struct seq_buf *s)
+static void show_lru(struct seq_file *s)
 {
 	show_kb(s, "Active:", KB(lru.nr_active));
 	show_kb(s, "Inactive:", KB(lru.nr_inactive));
@@ -48,7 +48,7 @@ static void show_lru(struct seq_buf *s)
 }
 
 /* show_kernel: slab, kernel stacks and page tables. */
-static void show_kernel(struct seq_buf *s)
+static void show_kernel(struct seq_file *s)
 {
 	show_kb(s, "KReclaimable:", 0);
 	show_kb(s, "Slab:", KB(vm_stat[NR_SLAB]));
@@ -62,7 +62,7 @@ static void show_kernel(struct seq_buf *s)
 	show_kb(s, "WritebackTmp:", 0);
 }
 
-int show_meminfo(struct seq_buf *s, struct process *p)
+int show_meminfo(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	show_kb(s, "MemTotal:", KB(page_zone.managed));

@@ -58,7 +58,7 @@ static void sig_ign_catch(const struct process *p, uint64_t *ign, uint64_t *catc
 }
 
 /* show_task_state: status from Name to NSsid (Linux: task_state). */
-static void show_task_state(struct seq_buf *s, const struct process *p)
+static void show_task_state(struct seq_file *s, const struct process *p)
 {
 	seq_printf(s, "Name:\t%s\nUmask:\t0022\nState:\t%s\n", p->comm, state_name(p));
 	seq_printf(s, "Tgid:\t%d\nNgid:\t0\nPid:\t%d\nPPid:\t%d\nTracerPid:\t0\n", p->pid, p->pid, ppid(p));
@@ -69,14 +69,14 @@ static void show_task_state(struct seq_buf *s, const struct process *p)
 }
 
 /* show_vm_line: one "Name:\t%8lu kB" line (Linux: SEQ_PUT_DEC in task_mem). */
-static void show_vm_line(struct seq_buf *s, const char *name, uint64_t pages)
+static void show_vm_line(struct seq_file *s, const char *name, uint64_t pages)
 {
 	seq_printf(s, "%s:\t%8lu kB\n", name, KB(pages));
 }
 
 /* show_task_mem: status from VmPeak to THP_enabled (Linux: task_mem,
  * task_core_dumping, task_thp_status); only for a process with memory. */
-static void show_task_mem(struct seq_buf *s, const struct process *p)
+static void show_task_mem(struct seq_file *s, const struct process *p)
 {
 	struct mm_usage u;
 	uint64_t rss = p->mm->rss;
@@ -110,7 +110,7 @@ static unsigned nr_pending(const struct process *p)
 }
 
 /* show_task_sig: Threads to SigCgt (Linux: task_sig); one signal set here, pending for the process. */
-static void show_task_sig(struct seq_buf *s, const struct process *p)
+static void show_task_sig(struct seq_file *s, const struct process *p)
 {
 	seq_printf(s, "Threads:\t1\nSigQ:\t%u/%lu\n", nr_pending(p), RLIM_INFINITY);
 	seq_printf(s, "SigPnd:\t%016lx\nShdPnd:\t%016lx\n", p->sig_pending, 0ul);
@@ -122,7 +122,7 @@ static void show_task_sig(struct seq_buf *s, const struct process *p)
 
 /* show_task_rest: capabilities, seccomp and CPU lines (Linux: task_cap,
  * task_seccomp, task_cpus_allowed), all fixed here. */
-static void show_task_rest(struct seq_buf *s)
+static void show_task_rest(struct seq_file *s)
 {
 	seq_printf(s, "CapInh:\t%016lx\nCapPrm:\t%016lx\nCapEff:\t%016lx\nCapBnd:\t%016lx\nCapAmb:\t%016lx\n",
 		   0ul, CAP_FULL_SET, CAP_FULL_SET, CAP_FULL_SET, 0ul);
@@ -130,7 +130,7 @@ static void show_task_rest(struct seq_buf *s)
 	seq_printf(s, "Cpus_allowed:\t1\nCpus_allowed_list:\t0\n");
 }
 
-int show_pid_status(struct seq_buf *s, struct process *p)
+int show_pid_status(struct seq_file *s, struct process *p)
 {
 	show_task_state(s, p);
 	if (p->mm)
@@ -177,7 +177,7 @@ static struct task_layout task_layout(const struct process *p)
 }
 
 /* show_pid_stat: the 52 fields of Linux's do_task_stat, one line. */
-int show_pid_stat(struct seq_buf *s, struct process *p)
+int show_pid_stat(struct seq_file *s, struct process *p)
 {
 	struct mm_usage u = { 0 };
 	struct task_layout l = task_layout(p);
@@ -203,7 +203,7 @@ int show_pid_stat(struct seq_buf *s, struct process *p)
 
 /* show_pid_statm: "size resident shared text lib data dt" in pages (Linux:
  * task_statm; lib and dt are always 0 since Linux 2.6). */
-int show_pid_statm(struct seq_buf *s, struct process *p)
+int show_pid_statm(struct seq_file *s, struct process *p)
 {
 	struct mm_usage u = { 0 };
 
@@ -217,7 +217,7 @@ int show_pid_statm(struct seq_buf *s, struct process *p)
 /* show_pid_cmdline: the argument strings as execve left them on the stack,
  * each ending in NUL (Linux: proc_pid_cmdline_read); empty for kernel threads
  * and zombies. Only the part of the stack that is present is read. */
-int show_pid_cmdline(struct seq_buf *s, struct process *p)
+int show_pid_cmdline(struct seq_file *s, struct process *p)
 {
 	if (!p->mm || p->mm->arg_end <= p->mm->arg_start)
 		return 0;
@@ -232,20 +232,20 @@ int show_pid_cmdline(struct seq_buf *s, struct process *p)
 	return 0;
 }
 
-int show_pid_comm(struct seq_buf *s, struct process *p)
+int show_pid_comm(struct seq_file *s, struct process *p)
 {
 	seq_printf(s, "%s\n", p->comm);
 	return 0;
 }
 
 /* show_pid_oom_score: the badness the OOM killer would see, 0..2000 (mm/oom.h). */
-int show_pid_oom_score(struct seq_buf *s, struct process *p)
+int show_pid_oom_score(struct seq_file *s, struct process *p)
 {
 	seq_printf(s, "%lu\n", oom_score(p));
 	return 0;
 }
 
-int show_pid_oom_score_adj(struct seq_buf *s, struct process *p)
+int show_pid_oom_score_adj(struct seq_file *s, struct process *p)
 {
 	seq_printf(s, "%d\n", p->oom_score_adj);
 	return 0;

@@ -17,7 +17,7 @@
 #define NR_SOFTIRQS 10 /* Linux's softirq kinds: the "softirq" line's columns */
 
 /* show_cpu_line: one "cpuN" line: user nice system idle iowait irq softirq steal guest guest_nice. */
-static void show_cpu_line(struct seq_buf *s, const char *name)
+static void show_cpu_line(struct seq_file *s, const char *name)
 {
 	seq_printf(s, "%s %lu 0 %lu %lu 0 0 0 0 0 0\n", name, cpu_ticks.user, cpu_ticks.system,
 		   cpu_ticks.idle);
@@ -34,7 +34,7 @@ static unsigned nr_running(void)
 	return n;
 }
 
-int show_stat(struct seq_buf *s, struct process *p)
+int show_stat(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	show_cpu_line(s, "cpu "); /* "cpu  " with two blanks, as Linux */
@@ -53,7 +53,7 @@ int show_stat(struct seq_buf *s, struct process *p)
 }
 
 /* show_uptime: seconds since boot and seconds idle, with two decimals. */
-int show_uptime(struct seq_buf *s, struct process *p)
+int show_uptime(struct seq_file *s, struct process *p)
 {
 	uint64_t centisecs = uptime_ns() / (NSEC_PER_SEC / 100);
 	uint64_t idle = cpu_ticks.idle * (100 / HZ);
@@ -64,7 +64,7 @@ int show_uptime(struct seq_buf *s, struct process *p)
 }
 
 /* show_loadavg: "0.00 0.00 0.00 RUNNING/ALL LASTPID". */
-int show_loadavg(struct seq_buf *s, struct process *p)
+int show_loadavg(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	seq_printf(s, "0.00 0.00 0.00 %u/%d %d\n", nr_running(), nr_threads, last_pid());

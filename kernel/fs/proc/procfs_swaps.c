@@ -13,7 +13,7 @@
 
 /* show_swaps: Linux's "%*s%s\t%lu\t%s%lu\t%s%d\n": the name padded to 40
  * columns, sizes in KiB, an extra tab after a size of fewer than 8 digits. */
-int show_swaps(struct seq_buf *s, struct process *p)
+int show_swaps(struct seq_file *s, struct process *p)
 {
 	uint64_t size = KB(nr_swap_slots());
 	uint64_t used = size - KB(nr_free_swap_slots());

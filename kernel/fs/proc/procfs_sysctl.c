@@ -14,7 +14,7 @@
 int vm_swappiness = 60;
 int vm_overcommit_memory;
 
-void show_int_sysctl(struct seq_buf *s, const struct proc_entry *e)
+void show_int_sysctl(struct seq_file *s, const struct proc_entry *e)
 {
 	seq_printf(s, "%d\n", *e->data);
 }
@@ -27,7 +27,7 @@ int store_int_sysctl(const struct proc_entry *e, long val)
 	return 0;
 }
 
-int show_min_free_kbytes(struct seq_buf *s, struct process *p)
+int show_min_free_kbytes(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	seq_printf(s, "%lu\n", min_free_kbytes);

@@ -73,7 +73,7 @@ static const struct initrd_node *file_node(const struct initrd_node *dir, const 
  * s/p, file offset, device, inode; then, from column 73, the file's path or
  * [heap] / [stack]. The VMA keeps the file's bytes, not its name: the name is
  * found by looking for the initrd file those bytes are. */
-static void show_map(struct seq_buf *s, const struct vm_area *vma, char *path)
+static void show_map(struct seq_file *s, const struct vm_area *vma, char *path)
 {
 	const struct initrd_node *n = vma->file_data ? file_node(initrd_root(), vma->file_data) : NULL;
 	const char *name = vma->kind == VMA_HEAP ? "[heap]" : vma->kind == VMA_STACK ? "[stack]" : NULL;
@@ -92,17 +92,57 @@ static void show_map(struct seq_buf *s, const struct vm_area *vma, char *path)
 		seq_printf(s, "%s\n", head);
 }
 
-int show_pid_maps(struct seq_buf *s, struct process *p)
+/* m_start: the VMA to show as record *@pos of the maps of @m's process: the
+ * first, or the first ending above where the last read stopped (Linux's
+ * m_start with priv->last_addr): a lookup in the VMA tree, whatever the
+ * position, so a read costs its own lines. NULL at the end, or for a process
+ * without an address space; SEQ_ERR(-ESRCH) for one gone, -ENOMEM without
+ * memory for the path buffer. */
+static void *m_start(struct seq_file *m, uint64_t *pos)
 {
-	struct vm_area *vma;
+	struct proc_file *pf = m->private;
+	int err;
+	struct process *p = node_process(&pf->node, &err);
 
+	if (err)
+		return SEQ_ERR(err);
 	if (!p->mm)
-		return 0; /* a kernel thread or a zombie: no address space, an empty file */
-	char *path = kmalloc(PATH_MAX);
-	if (!path)
-		return -ENOMEM;
-	for_each_vma(p->mm, vma)
-		show_map(s, vma, path);
-	kfree(path);
+		return NULL; /* a kernel thread or a zombie: an empty file */
+	pf->scratch = kmalloc(PATH_MAX);
+	if (!pf->scratch)
+		return SEQ_ERR(-ENOMEM);
+	return *pos == 0 ? vma_first(p->mm) : find_vma(p->mm, pf->last_addr);
+}
+
+/* m_next: the VMA after @v; where the next read resumes. */
+static void *m_next(struct seq_file *m, void *v, uint64_t *pos)
+{
+	struct proc_file *pf = m->private;
+	struct vm_area *vma = v;
+
+	pf->last_addr = vma->end;
+	++*pos;
+	return vma_next(vma->mm, vma);
+}
+
+/* m_stop: free the path buffer m_start took. */
+static void m_stop(struct seq_file *m, void *v)
+{
+	struct proc_file *pf = m->private;
+
+	(void)v;
+	kfree(pf->scratch);
+	pf->scratch = NULL;
+}
+
+static int m_show(struct seq_file *m, void *v)
+{
+	struct proc_file *pf = m->private;
+
+	show_map(m, v, pf->scratch);
 	return 0;
 }
+
+const struct seq_operations proc_pid_maps_op = {
+	.start = m_start, .next = m_next, .stop = m_stop, .show = m_show,
+};

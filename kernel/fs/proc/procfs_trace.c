@@ -7,20 +7,20 @@
 #include "kernel/lib/string.h"
 #include "mm/fault_trace.h"
 
-/* emit_line: fault_trace_show's callback: one line into the seq_buf @arg. */
+/* emit_line: fault_trace_show's callback: one line into the seq_file @arg. */
 static void emit_line(void *arg, const char *line)
 {
 	seq_write(arg, line, strlen(line));
 }
 
-int show_pagefault_trace(struct seq_buf *s, struct process *p)
+int show_pagefault_trace(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	fault_trace_show(emit_line, s);
 	return 0;
 }
 
-int show_fault_trace(struct seq_buf *s, struct process *p)
+int show_fault_trace(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	seq_printf(s, "%d\n", (int)fault_trace_mode);

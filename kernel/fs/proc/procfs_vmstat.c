@@ -22,14 +22,14 @@ struct vmstat_item {
 };
 
 /* show_items: one "name value" line per item. */
-static void show_items(struct seq_buf *s, const struct vmstat_item *items, size_t n)
+static void show_items(struct seq_file *s, const struct vmstat_item *items, size_t n)
 {
 	for (size_t i = 0; i < n; i++)
 		seq_printf(s, "%s %lu\n", items[i].name, items[i].value);
 }
 
 /* show_page_counts: the zone and node page counters (Linux's first part). */
-static void show_page_counts(struct seq_buf *s)
+static void show_page_counts(struct seq_file *s)
 {
 	uint64_t swapcache = nr_swapcache_pages(); /* a scan of every frame: once */
 	const struct vmstat_item items[] = {
@@ -57,7 +57,7 @@ static void show_page_counts(struct seq_buf *s)
 }
 
 /* show_events: the event counters Linux has, in its order. */
-static void show_events(struct seq_buf *s)
+static void show_events(struct seq_file *s)
 {
 	const struct vmstat_item items[] = {
 		{ "pgpgin", KB(vm_events[PSWPIN]) },
@@ -85,7 +85,7 @@ static void show_events(struct seq_buf *s)
 
 /* show_fault_kinds: ours: every resolved fault by how it was resolved
  * (mm/fault.c's classifier); pgfault_segv counts the faults that killed. */
-static void show_fault_kinds(struct seq_buf *s)
+static void show_fault_kinds(struct seq_file *s)
 {
 	const struct vmstat_item items[] = {
 		{ "pgfault_zero", vm_events[PGFAULT_ZERO] },
@@ -99,7 +99,7 @@ static void show_fault_kinds(struct seq_buf *s)
 	show_items(s, items, sizeof(items) / sizeof(items[0]));
 }
 
-int show_vmstat(struct seq_buf *s, struct process *p)
+int show_vmstat(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	show_page_counts(s);
@@ -110,7 +110,7 @@ int show_vmstat(struct seq_buf *s, struct process *p)
 
 /* show_buddyinfo: free blocks per order of our one zone (Linux: frag_show_print,
  * "Node %d, zone %8s " then "%6lu " per order). */
-int show_buddyinfo(struct seq_buf *s, struct process *p)
+int show_buddyinfo(struct seq_file *s, struct process *p)
 {
 	(void)p;
 	seq_printf(s, "Node 0, zone %8s ", "Normal");
