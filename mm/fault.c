@@ -53,9 +53,11 @@ static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t 
 {
 	if (beyond_eof(vma, addr))
 		return FAULT_SIGBUS_EOF;
+	/* LAB demand BEGIN: a read shares what is there (the zero page for anonymous memory, the page cache's frame for a file); only a write, or MAP_SHARED memory, gets a frame of its own */
 	if ((error_code & PF_WRITE) || (vma->flags & VM_SHARED))
 		return FAULT_DEMAND_PAGE;
 	return vma->kind == VMA_FILE ? FAULT_FILE_PAGE : FAULT_ZERO_PAGE;
+	/* LAB demand END: return FAULT_DEMAND_PAGE; */
 }
 
 enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vmap, pte_t **ptep)

@@ -536,6 +536,7 @@ int break_cow(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reuse
 	if (!e || !(*e & PTE_P))
 		panic("break_cow: no present page at %#lx", va);
 	old = *e & PTE_ADDR;
+	/* LAB cow BEGIN: the last process mapping a page fork shared may write it in place (make the entry writable, *reused = true); while others share it, or it is the zero page or a file's, copy it (wp_page_copy) */
 	if (is_anon_frame(old))
 		reuse_swap_page(phys_to_page(old)); /* its slot copy is stale once written */
 	*reused = !cow_shared(old);
@@ -544,6 +545,7 @@ int break_cow(struct mm *mm, const struct vm_area *vma, uint64_t va, bool *reuse
 		return 0;
 	}
 	return wp_page_copy(mm, vma, va, e, old);
+	/* LAB cow END: *reused = false; return wp_page_copy(mm, vma, va, e, old); */
 }
 
 /* swap_ra_window: the swap entries of @vma other than @va's in @va's aligned

@@ -127,6 +127,17 @@ static inline struct vm_area *vma_next(struct mm *mm, struct vm_area *vma)
 	return vma->link.next == &mm->vmas ? NULL : list_entry(vma->link.next, struct vm_area, link);
 }
 
+/* vma_prev/vma_last: the same walk backwards; NULL before the first. */
+static inline struct vm_area *vma_prev(struct mm *mm, struct vm_area *vma)
+{
+	return vma->link.prev == &mm->vmas ? NULL : list_entry(vma->link.prev, struct vm_area, link);
+}
+
+static inline struct vm_area *vma_last(struct mm *mm)
+{
+	return list_empty(&mm->vmas) ? NULL : list_entry(mm->vmas.prev, struct vm_area, link);
+}
+
 extern struct list_head mm_list; /* every live mm (Linux: init_mm.mmlist) */
 
 /* for_each_mm: iterate @mm over every live address space. */

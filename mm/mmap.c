@@ -27,6 +27,12 @@ int vma_unmap(struct mm *mm, uint64_t start, uint64_t len)
 	vma = vma_lookup(mm, start);
 	if (vma && vma->start < start && end < vma->end && mm->map_count >= sysctl_max_map_count)
 		return -ENOMEM; /* one VMA becomes two: Linux lets munmap pass the limit otherwise */
+	vma = vma_trim_target(mm, start, end);
+	if (vma) { /* the head or tail of one VMA: cut it in place, no split */
+		zap_range(mm, start, end);
+		vma_trim(vma, start, end);
+		return 0;
+	}
 	err = vma_split_range(mm, start, end);
 	if (err)
 		return err;

@@ -14,6 +14,7 @@
 
 int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, uint64_t pinned, int adj, uint64_t totalpages)
 {
+	/* LAB oom BEGIN: Linux's oom_badness: never (OOM_NEVER) for adj -1000; else every page the process would give back (resident, swapped, page tables, pinned) plus adj thousandths of all memory, at least 1 */
 	int64_t points;
 
 	if (adj == OOM_SCORE_ADJ_MIN)
@@ -21,6 +22,7 @@ int64_t oom_badness(uint64_t rss, uint64_t swap, uint64_t pgtables, uint64_t pin
 	/* adj / 1000 of all memory, multiplied first: stays exact when memory is tiny */
 	points = (int64_t)(rss + swap + pgtables + pinned) + (int64_t)adj * (int64_t)totalpages / 1000;
 	return points > 0 ? points : 1;
+	/* LAB oom END: (void)swap, (void)pgtables, (void)pinned, (void)adj, (void)totalpages; return rss ? (int64_t)rss : 1; */
 }
 
 /* total_pages: RAM the buddy manages plus swap slots: what adj is a fraction of. */

@@ -30,13 +30,11 @@ int sysctl_max_map_count = DEFAULT_MAX_MAP_COUNT;
 
 /* vma_gap: the free space below @vma: from the previous VMA's end (0 for
  * the first) to its start. */
-static uint64_t vma_gap(const struct vm_area *vma)
+static uint64_t vma_gap(struct vm_area *vma)
 {
-	const struct list_head *prev = vma->link.prev;
+	const struct vm_area *prev = vma_prev(vma->mm, vma);
 
-	if (prev == &vma->mm->vmas)
-		return vma->start;
-	return vma->start - list_entry(prev, struct vm_area, link)->end;
+	return prev ? vma->start - prev->end : vma->start;
 }
 
 /* gap_update: the augment callback: @node's subtree_gap from its own gap
@@ -186,18 +184,46 @@ void vma_merge_range(struct mm *mm, uint64_t start, uint64_t end)
 	}
 }
 
-/* vma_insert: a copy of @tmpl (a free user range) linked in order and merged; the VMA covering its start, or NULL. */
+/* vma_expand: fold @tmpl (a free range touching exactly one of @prev and
+ * @next, and mergeable with it) into that neighbour in place, as Linux's
+ * vma_merge does when only one side merges: no new VMA, no tree insert and
+ * erase (brk growth, and mmap below or above a like mapping). The gaps that
+ * changed are repaired. The VMA now covering @tmpl, or NULL when neither
+ * neighbour alone can take it. */
+static struct vm_area *vma_expand(struct vm_area *prev, struct vm_area *next, const struct vm_area *tmpl)
+{
+	bool with_prev = prev && mergeable(prev, tmpl), with_next = next && mergeable(tmpl, next);
+
+	if (with_prev == with_next)
+		return NULL; /* neither, or both (then the general path joins all three) */
+	if (with_prev) {
+		prev->end = tmpl->end;
+		vma_gap_update(next); /* its gap shrank; prev's is the same */
+		return prev;
+	}
+	next->file_offset = tmpl->file_offset;
+	next->start = tmpl->start; /* the tree's order holds: nothing lies between */
+	vma_gap_update(next);
+	return next;
+}
+
+/* vma_insert: @tmpl (a free user range) as a VMA, merged with its neighbours
+ * when nothing tells them apart; the VMA covering its start, or NULL. */
 static struct vm_area *vma_insert(struct mm *mm, const struct vm_area *tmpl)
 {
-	struct vm_area *vma, *next;
+	struct vm_area *vma, *next, *prev;
 
 	if (tmpl->end <= tmpl->start || vma_check_free(mm, tmpl->start, tmpl->end - tmpl->start))
 		panic("vma_insert: [%#lx, %#lx) is not a free user range", tmpl->start, tmpl->end);
+	next = find_vma(mm, tmpl->start);
+	prev = next ? vma_prev(mm, next) : vma_last(mm);
+	vma = vma_expand(prev, next, tmpl);
+	if (vma)
+		return vma;
 	vma = kmalloc(sizeof(*vma));
 	if (!vma)
 		return NULL;
 	*vma = *tmpl;
-	next = find_vma(mm, vma->start);
 	list_add_tail(&vma->link, next ? &next->link : &mm->vmas);
 	vma_link(mm, vma);
 	vma_merge_range(mm, tmpl->start, tmpl->end);
@@ -247,6 +273,7 @@ static void split_at(struct mm *mm, struct vm_area *vma, uint64_t addr, struct v
 /* vma_split_range: take the (up to two) VMAs the splits need first, so a failure changes nothing. */
 int vma_split_range(struct mm *mm, uint64_t start, uint64_t end)
 {
+	/* LAB split BEGIN: cut the VMA that straddles @start and the one that straddles @end (split_at), taking the memory for both first so that a failure changes nothing */
 	struct vm_area *spare[2] = { NULL, NULL }, *vma;
 	int need = !!straddler(mm, start) + !!straddler(mm, end), used = 0, i;
 
@@ -264,6 +291,30 @@ int vma_split_range(struct mm *mm, uint64_t start, uint64_t end)
 	if (vma)
 		split_at(mm, vma, end, spare[used++]);
 	return 0;
+	/* LAB split END: return straddler(mm, start) || straddler(mm, end) ? -ENOMEM : 0; */
+}
+
+struct vm_area *vma_trim_target(struct mm *mm, uint64_t start, uint64_t end)
+{
+	struct vm_area *vma = find_vma(mm, start);
+
+	if (!vma || vma->start >= end)
+		return NULL;
+	if ((vma->start < start && vma->end == end) || (vma->start == start && end < vma->end))
+		return vma;
+	return NULL;
+}
+
+void vma_trim(struct vm_area *vma, uint64_t start, uint64_t end)
+{
+	if (vma->end == end) {
+		vma->end = start;
+		vma_gap_update(vma_next(vma->mm, vma)); /* the next VMA's gap grew */
+	} else {
+		vma->file_offset += end - start;
+		vma->start = end;
+		vma_gap_update(vma); /* its own gap grew; the tree's order holds */
+	}
 }
 
 /* vma_remove_range: free every VMA inside [start, end); panics on one that straddles an end. */
@@ -330,7 +381,7 @@ void vma_expand_down(struct vm_area *vma, uint64_t start)
 
 /* clipped_gap: the size of the part of @vma's gap inside [low, high); its
  * end in *@gap_end. */
-static uint64_t clipped_gap(const struct vm_area *vma, uint64_t low, uint64_t high, uint64_t *gap_end)
+static uint64_t clipped_gap(struct vm_area *vma, uint64_t low, uint64_t high, uint64_t *gap_end)
 {
 	uint64_t prev_end = vma->start - vma_gap(vma);
 	uint64_t end = vma->start < high ? vma->start : high, start = prev_end > low ? prev_end : low;

@@ -22,6 +22,15 @@ bool vma_range_covered(struct mm *mm, uint64_t start, uint64_t end);
  * 0, or -ENOMEM with nothing changed. */
 int vma_split_range(struct mm *mm, uint64_t start, uint64_t end);
 
+/* vma_trim_target: the VMA whose head or tail [start, end) is exactly (it
+ * touches no other VMA and leaves a part of this one), or NULL. */
+struct vm_area *vma_trim_target(struct mm *mm, uint64_t start, uint64_t end);
+
+/* vma_trim: cut [start, end), @vma's head or tail (vma_trim_target said so;
+ * its pages are gone already), off @vma in place: no new VMA, no split
+ * (Linux: vma_shrink). */
+void vma_trim(struct vm_area *vma, uint64_t start, uint64_t end);
+
 /* vma_remove_range: free the VMAs inside [start, end); none may straddle an end
  * (vma_split_range first; panics otherwise). Their pages must be gone already. */
 void vma_remove_range(struct mm *mm, uint64_t start, uint64_t end);

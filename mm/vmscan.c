@@ -114,15 +114,19 @@ static uint64_t shrink_inactive(uint64_t nr, uint64_t *scanned)
 			break;
 		(*scanned)++;
 		get_anon_page(page); /* ours while isolated: nothing frees it under us */
+		/* LAB lru BEGIN: a page used since the last look (page_referenced, which also clears the Accessed bits) gets a second chance: back to the active list (lru_move, PGACTIVATE), not paged out */
 		if (page_referenced(page)) {
 			lru_move(page, true);
 			count_vm_event(PGACTIVATE);
-		} else if (pageout_start(page, &io[n])) {
+			put_anon_page(page);
+			continue;
+		}
+		/* LAB lru END: (void)page; */
+		if (pageout_start(page, &io[n])) {
 			out[n++] = page;
 			continue;
-		} else {
-			lru_move(page, true); /* kept: swap is full */
 		}
+		lru_move(page, true); /* kept: swap is full */
 		put_anon_page(page);
 	}
 	for (unsigned i = 0; i < n; i++) {

@@ -29,9 +29,11 @@ static uint64_t isqrt(uint64_t n)
 
 uint64_t default_min_free_kbytes(uint64_t managed_pages)
 {
+	/* LAB watermarks BEGIN: Linux's default min_free_kbytes: sqrt(16 x the RAM in kB), between 128 and 262144 */
 	uint64_t kb = isqrt(managed_pages * (PAGE_SIZE / 1024) * 16);
 
 	return kb < 128 ? 128 : kb > 262144 ? 262144 : kb;
+	/* LAB watermarks END: (void)managed_pages; return 1024; */
 }
 
 struct watermarks compute_watermarks(uint64_t min_kbytes, uint64_t managed_pages)
@@ -39,6 +41,7 @@ struct watermarks compute_watermarks(uint64_t min_kbytes, uint64_t managed_pages
 	struct watermarks w;
 	uint64_t gap;
 
+	/* LAB watermarks BEGIN: min is min_free_kbytes in pages; low and high lie a gap and two gaps above it, the gap the larger of watermark_scale_factor (10 = 0.1%) of the RAM and min / 4 (Linux: __setup_per_zone_wmarks) */
 	w.min = min_kbytes / (PAGE_SIZE / 1024);
 	gap = managed_pages * WATERMARK_SCALE_FACTOR / 10000;
 	if (gap < w.min / 4)
@@ -46,6 +49,7 @@ struct watermarks compute_watermarks(uint64_t min_kbytes, uint64_t managed_pages
 	w.low = w.min + gap;
 	w.high = w.min + 2 * gap;
 	return w;
+	/* LAB watermarks END: (void)gap, (void)managed_pages; w.min = min_kbytes / (PAGE_SIZE / 1024); w.low = w.high = w.min; return w; */
 }
 
 int setup_watermarks(uint64_t min_kbytes, uint64_t managed_pages)

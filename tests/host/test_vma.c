@@ -459,8 +459,9 @@ static void set_prot(struct mm *m, struct vm_area *vma, void *arg)
 	vma->prot = *(uint32_t *)arg;
 }
 
-/* random_change: one random map, unmap, protection change or stack-like
- * growth in the pages [0, 320) of the test area. */
+/* random_change: one random map, unmap (split and remove, or a trim of a
+ * head or tail), protection change or stack-like growth in the pages
+ * [0, 320) of the test area. */
 static void random_change(void)
 {
 	unsigned first = (unsigned)(rand() % 320), len = 1 + (unsigned)(rand() % 12);
@@ -469,7 +470,7 @@ static void random_change(void)
 
 	if (first + len > 320)
 		len = 320 - first;
-	switch (rand() % 4) {
+	switch (rand() % 5) {
 	case 0:
 		if (!vma_check_free(&mm, A(first), P(len)))
 			assert_non_null(vma_map(&mm, A(first), P(len), prot, 0, VMA_ANON));
@@ -481,6 +482,11 @@ static void random_change(void)
 	case 2:
 		if (vma_range_covered(&mm, A(first), A(first + len)))
 			assert_int_equal(vma_change_range(&mm, A(first), A(first + len), set_prot, &prot), 0);
+		break;
+	case 3:
+		v = vma_trim_target(&mm, A(first), A(first + len)); /* munmap's fast path */
+		if (v)
+			vma_trim(v, A(first), A(first + len));
 		break;
 	default:
 		v = find_vma(&mm, A(first));
