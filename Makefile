@@ -85,7 +85,7 @@ LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 ESP_IMG := $(BUILD)/esp.img
 RUN_IMG := $(BUILD)/$(if $(filter kernel-test,$(KERNEL)),esp-test,esp).img
 
-.PHONY: all run debug test test-long clean deps host-tests
+.PHONY: all run debug test test-long clean deps host-tests labs lab grade test-labs
 all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
@@ -188,6 +188,24 @@ include tests/host/host.mk
 
 test: all host-tests
 	@python3 tests/run_tests.py --build $(BUILD)
+
+# ---------------------------------------------------------------- the course kit
+# docs/labs/README.md: make labs lists them; make lab LAB=cow DEST=dir writes a
+# student tree; make grade LAB=cow scores this tree's lab; make test-labs proves
+# every lab's stub scores 0 and the solution full marks (CI's last step).
+labs:
+	@python3 scripts/lab.py list
+
+lab:
+	@test -n "$(LAB)" -a -n "$(DEST)" || { echo "usage: make lab LAB=name DEST=dir (make labs lists the names)"; exit 2; }
+	@python3 scripts/lab.py make $(LAB) $(DEST)
+
+grade: all host-tests
+	@test -n "$(LAB)" || { echo "usage: make grade LAB=name (make labs lists the names)"; exit 2; }
+	@python3 scripts/lab.py grade $(LAB) --build $(BUILD)
+
+test-labs: all host-tests
+	@python3 tests/labs_test.py --build $(BUILD)
 
 # The slow suites (tests/README.md): a long seeded system-call fuzz.
 # CI runs it after make test (.ci/run).

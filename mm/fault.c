@@ -57,7 +57,7 @@ static enum fault_kind classify_not_present(const struct vm_area *vma, uint64_t 
 	if ((error_code & PF_WRITE) || (vma->flags & VM_SHARED))
 		return FAULT_DEMAND_PAGE;
 	return vma->kind == VMA_FILE ? FAULT_FILE_PAGE : FAULT_ZERO_PAGE;
-	/* LAB demand END: return FAULT_DEMAND_PAGE; */
+	/* LAB demand END: (void)error_code; return FAULT_DEMAND_PAGE; */
 }
 
 enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_area **vmap, pte_t **ptep)

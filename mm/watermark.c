@@ -33,7 +33,7 @@ uint64_t default_min_free_kbytes(uint64_t managed_pages)
 	uint64_t kb = isqrt(managed_pages * (PAGE_SIZE / 1024) * 16);
 
 	return kb < 128 ? 128 : kb > 262144 ? 262144 : kb;
-	/* LAB watermarks END: (void)managed_pages; return 1024; */
+	/* LAB watermarks END: (void)isqrt, (void)managed_pages; return 1024; */
 }
 
 struct watermarks compute_watermarks(uint64_t min_kbytes, uint64_t managed_pages)

@@ -28,6 +28,7 @@ TARGETS = {
     "cow_fault": (0.5, "icount"), "cow_reuse": (0.5, "icount"), "cow_fork": (0.5, "icount"),
     "brk_grow": (0.5, "icount"), "brk_shrink": (0.5, "icount"),
     "mmap_churn": (0.3, "icount"),
+    "mmap_60k": (0.5, "icount"),  # issue 18: and within 2x of mmap_1k (docs/bench.md)
     "fork_exit": (0.5, "icount"), "exec": (0.5, "icount"),
     "swap_thrash": (1.0, "wall"),  # and no more major faults than Linux
 }

@@ -12,9 +12,11 @@ Each boot declares what the harness needs to judge it:
   until            stop the boot once the serial log matches this regex (for boots that idle);
   expect / forbid  regexes the serial log must match in order / must not match;
   same_count       pairs of regexes that must match the serial log as many times each;
+  check            a function(serial log) -> list of problems, for what a regex cannot say;
   selftests        report each in-kernel self-test as a result of its own;
   damage           a function (build, tdir, img) that breaks the image before booting.
 """
+import math
 import os
 import re
 import subprocess
@@ -349,3 +351,25 @@ TESTS += [
 # The long run: make test-long (the CI step after make test), seeds 10-21 at three sizes.
 LONG_TESTS = [fuzz_boot(f"sysfuzz_long_{seed}_{mem}", mem, "128M", seed, 100, 5000, 1200)
               for seed, mem in zip(range(10, 22), ["64M", "256M", "1G"] * 4)]
+
+
+def watermarks_by_formula(log):
+    """The watermarks the kernel logs, against Linux's formulas computed here from the RAM
+    the same boot says the buddy allocator manages (calculate_min_free_kbytes,
+    __setup_per_zone_wmarks with watermark_scale_factor 10)."""
+    m = re.search(r"Memory: \d+K RAM, (\d+)K managed by the buddy allocator", log)
+    if not m:
+        return ["no 'managed by the buddy allocator' line"]
+    managed_kb = int(m.group(1))
+    pages = managed_kb // 4
+    min_free = min(max(math.isqrt(managed_kb * 16), 128), 262144)
+    wmin = min_free // 4
+    gap = max(pages * 10 // 10000, wmin // 4)
+    want = f"vmscan: min_free_kbytes {min_free}, watermarks min {wmin} low {wmin + gap} high {wmin + 2 * gap} pages"
+    return [] if want in log else [f"missing: {want!r}"]
+
+
+# min_free_kbytes and the watermarks as Linux computes them, at three sizes (the watermarks lab).
+TESTS += [dict(name=f"watermarks_{mem}", mem=mem, swap=None, timeout=120, cmdline='init="/bin/true" panic=-1',
+               exit=0, expect=[r"vmscan: min_free_kbytes \d+", r"reboot: power off"], check=watermarks_by_formula)
+          for mem in ("64M", "512M", "3G")]

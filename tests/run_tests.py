@@ -171,6 +171,8 @@ def check_boot(build, test, results):
     for pat in test.get("forbid", []):
         if re.search(pat, text, re.M):
             problems.append(f"forbidden output: {pat!r}")
+    if "check" in test:
+        problems += test["check"](text)
     for a, b in test.get("same_count", []):
         na, nb = len(re.findall(a, text, re.M)), len(re.findall(b, text, re.M))
         if na != nb:

@@ -3,7 +3,7 @@
  * numbers are exact: MemFree is sysinfo's freeram; touching k pages moves
  * VmRSS, RssAnon, minflt and the fault counters of /proc/vmstat by exactly
  * k; reading untouched memory moves none of the memory figures; a fork's
- * writes are COW faults; a child's peak resident set (ru_maxrss) counts
+ * writes are COW faults, and the parent's writes after them reuse its pages; a child's peak resident set (ru_maxrss) counts
  * what it wrote; mlock moves VmLck and Mlocked; mmap moves Committed_AS; a
  * child is seen in its states, then gone; min_free_kbytes and swappiness
  * take values in range.
@@ -29,7 +29,7 @@
 
 /* Figures before and after an action (kB, counts). */
 struct figures {
-	long long rss, anon, locked, mlocked, committed, pgfault_demand, pgfault_zero, pgfault_cow;
+	long long rss, anon, locked, mlocked, committed, pgfault_demand, pgfault_zero, pgfault_cow, pgfault_cow_reuse;
 	long minflt;
 };
 
@@ -51,6 +51,7 @@ static void take(struct figures *f)
 		.committed = line_value(meminfo, "Committed_AS:"),
 		.pgfault_demand = line_value(vmstat, "pgfault_demand "),
 		.pgfault_zero = line_value(vmstat, "pgfault_zero "), .pgfault_cow = line_value(vmstat, "pgfault_cow "),
+		.pgfault_cow_reuse = line_value(vmstat, "pgfault_cow_reuse "),
 		.minflt = ru.ru_minflt,
 	};
 }
@@ -197,6 +198,12 @@ int main(void)
 	check("reading 100 untouched pages: VmRSS +0, minflt +100, pgfault_zero +100",
 	      b.rss == a.rss && b.minflt - a.minflt == PAGES && b.pgfault_zero - a.pgfault_zero == PAGES);
 	check("a child writing 100 shared pages: 100 COW faults", cow_faults(p));
+	take(&a);
+	touch(p, 1);
+	take(&b);
+	check("then the parent writing them, the last sharer: 100 faults, each reusing its page, no copy",
+	      b.pgfault_cow_reuse - a.pgfault_cow_reuse == PAGES && b.pgfault_cow == a.pgfault_cow &&
+	      b.minflt - a.minflt == PAGES);
 	take(&a);
 	mlock(p, PAGES * PAGE);
 	take(&b);
