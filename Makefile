@@ -85,7 +85,7 @@ LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 ESP_IMG := $(BUILD)/esp.img
 RUN_IMG := $(BUILD)/$(if $(filter kernel-test,$(KERNEL)),esp-test,esp).img
 
-.PHONY: all run debug test test-long clean deps host-tests labs lab grade test-labs
+.PHONY: all run debug test test-long clean deps host-tests labs lab grade test-labs plot
 all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
@@ -206,6 +206,15 @@ grade: all host-tests
 
 test-labs: all host-tests
 	@python3 tests/labs_test.py --build $(BUILD)
+
+# make plot PROG="/bin/demo_swap 96 1" MEM=64M SWAP=128M: PROG under /bin/memsample,
+# drawn by scripts/plot.py into OUT (memory, faults and swap, reclaim over time).
+INTERVAL ?= 100
+OUT      ?= $(BUILD)/plot.png
+plot: all
+	@test -n "$(PROG)" || { echo 'usage: make plot PROG="/bin/demo_swap 96 1" [MEM=64M SWAP=128M INTERVAL=100 OUT=build/plot.png]'; exit 2; }
+	@$(MAKE) --no-print-directory run INIT="/bin/memsample $(INTERVAL) $(PROG)" < /dev/null > $(BUILD)/plot.log || true
+	@/usr/bin/python3 scripts/plot.py $(BUILD)/plot.log $(OUT) --json $(basename $(OUT)).json --title "$(PROG), MEM=$(MEM) SWAP=$(SWAP)"
 
 # The slow suites (tests/README.md): a long seeded system-call fuzz.
 # CI runs it after make test (.ci/run).

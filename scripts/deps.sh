@@ -22,6 +22,7 @@ cpio cpio
 /sbin/mkswap util-linux
 gdb gdb
 python3 python3
+/usr/lib/python3/dist-packages/matplotlib python3-matplotlib
 /usr/include/cmocka.h libcmocka-dev
 /usr/include/x86_64-linux-gnu/asm/unistd_64.h linux-libc-dev
 "

@@ -32,6 +32,7 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "tests"))
 import boot_tests  # noqa: E402  (the table of QEMU boots)
 import docs_test  # noqa: E402
+import plot_test  # noqa: E402
 import gdb_test  # noqa: E402
 import user_tests  # noqa: E402
 sys.path.insert(0, os.path.join(ROOT, "docs", "tour"))
@@ -228,6 +229,8 @@ def main():
             jobs.append(pool.submit(gdb_test.run_page_fault, build, results))
         if not args.only or re.search(args.only, "user"):
             jobs.append(pool.submit(user_tests.run, build, results))
+        if not args.only or re.search(args.only, "plot"):
+            jobs.append(pool.submit(plot_test.run, build, results))
         jobs += verify_transcripts.submit(pool, build, results, args.only)
         for j in jobs:
             j.result()

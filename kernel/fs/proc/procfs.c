@@ -33,6 +33,7 @@ const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_MEMINFO]   = { "meminfo",   PE_ROOT, FILE_R, show_meminfo, NULL },
 	[PE_VMSTAT]    = { "vmstat",    PE_ROOT, FILE_R, show_vmstat, NULL },
 	[PE_BUDDYINFO] = { "buddyinfo", PE_ROOT, FILE_R, show_buddyinfo, NULL },
+	[PE_ZONEINFO]  = { "zoneinfo",  PE_ROOT, FILE_R, show_zoneinfo, NULL },
 	[PE_SWAPS]     = { "swaps",     PE_ROOT, FILE_R, show_swaps, NULL },
 	[PE_STAT]      = { "stat",      PE_ROOT, FILE_R, show_stat, NULL },
 	[PE_UPTIME]    = { "uptime",    PE_ROOT, FILE_R, show_uptime, NULL },

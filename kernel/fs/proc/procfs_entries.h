@@ -23,7 +23,7 @@ struct process;
 
 enum proc_entry_id {
 	PE_ROOT,          /* /proc */
-	PE_MEMINFO, PE_VMSTAT, PE_BUDDYINFO, PE_SWAPS, PE_STAT, PE_UPTIME, PE_LOADAVG,
+	PE_MEMINFO, PE_VMSTAT, PE_BUDDYINFO, PE_ZONEINFO, PE_SWAPS, PE_STAT, PE_UPTIME, PE_LOADAVG,
 	PE_PAGEFAULT_TRACE,
 	PE_SELF,          /* /proc/self -> PID */
 	PE_SYS, PE_SYS_VM, /* /proc/sys, /proc/sys/vm */
@@ -76,6 +76,7 @@ extern const struct proc_entry proc_entries[NR_PROC_ENTRIES];
 int show_meminfo(struct seq_file *s, struct process *p);        /* procfs_meminfo.c */
 int show_vmstat(struct seq_file *s, struct process *p);         /* procfs_vmstat.c */
 int show_buddyinfo(struct seq_file *s, struct process *p);      /* procfs_vmstat.c */
+int show_zoneinfo(struct seq_file *s, struct process *p);       /* procfs_vmstat.c */
 int show_swaps(struct seq_file *s, struct process *p);          /* procfs_swaps.c */
 int show_stat(struct seq_file *s, struct process *p);           /* procfs_stat.c */
 int show_uptime(struct seq_file *s, struct process *p);         /* procfs_stat.c */

@@ -15,6 +15,7 @@
 #include "mm/meminfo.h"
 #include "mm/page_alloc.h"
 #include "mm/vmstat.h"
+#include "mm/watermark.h"
 
 struct vmstat_item {
 	const char *name;
@@ -117,5 +118,20 @@ int show_buddyinfo(struct seq_file *s, struct process *p)
 	for (unsigned o = 0; o < MAX_ORDER; o++)
 		seq_printf(s, "%6lu ", page_zone.free_area[o].nr_free);
 	seq_printf(s, "\n");
+	return 0;
+}
+
+/* show_zoneinfo: our one zone as Linux's /proc/zoneinfo begins it
+ * (zoneinfo_show_print): free pages, then the watermarks (mm/watermark.c) and
+ * the zone's size; the per-CPU and per-node statistics that follow on Linux
+ * are left out (vmstat has the counters). */
+int show_zoneinfo(struct seq_file *s, struct process *p)
+{
+	(void)p;
+	seq_printf(s, "Node 0, zone %8s\n  pages free     %lu\n        boost    0\n", "Normal", nr_free_pages());
+	seq_printf(s, "        min      %lu\n        low      %lu\n        high     %lu\n", wmark.min, wmark.low,
+		   wmark.high);
+	seq_printf(s, "        spanned  %lu\n        present  %lu\n        managed  %lu\n",
+		   page_zone.end_pfn - page_zone.start_pfn, page_zone.managed, page_zone.managed);
 	return 0;
 }
