@@ -23,6 +23,7 @@ cpio cpio
 gdb gdb
 python3 python3
 /usr/lib/python3/dist-packages/matplotlib python3-matplotlib
+dot graphviz
 /usr/include/cmocka.h libcmocka-dev
 /usr/include/x86_64-linux-gnu/asm/unistd_64.h linux-libc-dev
 "

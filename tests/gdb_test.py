@@ -65,6 +65,23 @@ def session(build, name, cmdline, commands):
     return out, open(log_path, errors="replace").read()
 
 
+def dot_ok(dot, leaf):
+    """Whether the Graphviz file ptdot wrote for [PF_TARGET, +16 KiB) shows the
+    four tables of the walk and the one page there, the frame ptwalk found
+    after the second fault (@leaf: its PT entry), and whether dot draws it."""
+    if not leaf or not os.path.exists(dot):
+        return False
+    with open(dot) as f:
+        text = f.read()
+    tables = re.findall(r'label="\{(PML4|PDPT|PD|PT)\|0x[0-9a-f]+\}"', text)
+    frames = re.findall(r'label="\{frame (0x[0-9a-f]+)\|VA (0x[0-9a-f]+)', text)
+    png = dot + ".png"
+    drawn = subprocess.run(["dot", "-Tpng", dot, "-o", png]).returncode == 0
+    return (sorted(tables) == ["PD", "PDPT", "PML4", "PT"] and
+            frames == [(hex(leaf[0] >> 12 & 0xffffffffff), hex(PF_TARGET))] and
+            drawn and open(png, "rb").read(8) == b"\x89PNG\r\n\x1a\n")
+
+
 def run_page_fault(build, results):
     """Tests 3 and 4: stop in the page-fault handler on a chosen address, twice,
     and walk the address through the page tables before and after each fault."""
@@ -80,11 +97,13 @@ def run_page_fault(build, results):
             f"echo ==after {n}==\\n", f"ptwalk {PF_TARGET:#x}", "echo ==end==\\n",
             "set $pa = (unsigned long)$_ptwalk_pa",
         ]
+    dot = os.path.join(build, "test", "gdb_pf.dot")
     out, serial = session(build, "gdb_pf", 'console=ttyS0 fault_trace=on init="/tests/pf_target"', [
         "source scripts/gdb/mm.py",
         f"faultbreak {PF_TARGET:#x}",
         f"hbreak classify_fault if $cr2 == {PF_TARGET:#x}",
         *stop(1), *stop(2),
+        f"ptdot {dot} {PF_TARGET:#x} {PF_TARGET + 0x4000:#x}",
         "echo ==vmas==\\n", "vmas", "echo ==pageinfo==\\n", "pageinfo $pa >> 12",
         "echo ==pftrace==\\n", "pftrace 3", "echo ==end==\\n",
         "delete", "continue",
@@ -112,6 +131,7 @@ def run_page_fault(build, results):
     results.add("gdb", "ptwalk_before_and_after_faults", bool(ok),
                 "demand: not present, then RW; COW: read-only, then RW on a new frame\n"
                 f"{walks}\n" + out[-3000:])
+    results.add("gdb", "ptdot_picture", dot_ok(dot, leaf.get("after 2")), out[-2000:])
     results.add("gdb", "page_fault_program_ok", "power off" in serial and "exit status 0" in serial,
                 serial[-2000:])
 

@@ -4,6 +4,10 @@
   ptwalk VA [CR3]      walk VA through the page tables of CR3 (default: the
                        loaded one), level by level: index, entry, flags, next table;
                        sets $_ptwalk_pa to the physical address (0: not mapped)
+  ptdot FILE VA [END]  the same walks as a picture: a Graphviz digraph of the tables
+                       and frames on the way to VA, or to every mapped page of
+                       [VA, END) (a VMA; at most 64 pages), written to FILE;
+                       `dot -Tpng FILE -o FILE.png` draws it (Debian's graphviz)
   vmas [PID]           the VMAs of process PID (default: current), as /proc/PID/maps
   pageinfo PFN|0xPA    the struct page of a frame: flags, refcount, mapcount, swap slot
   pftrace [N]          the last N page faults of the trace (boot with fault_trace=on)
@@ -92,6 +96,69 @@ class PtWalk(gdb.Command):
         cr3 = int(gdb.parse_and_eval(args[1] if len(args) > 1 else "$cr3"))
         pa = walk(va, cr3)
         gdb.set_convenience_variable("_ptwalk_pa", pa if pa is not None else 0)
+
+
+def leaf_label(entry, va):
+    """The DOT label of what a PT entry for @va holds, or None when nothing."""
+    if entry & 1:
+        return f"frame {(entry & PTE_ADDR) >> 12:#x}|VA {va:#x}|{decode(entry)}"
+    if entry & PTE_PROTNONE:
+        return f"PROT_NONE frame {(entry & PTE_ADDR) >> 12:#x}|VA {va:#x}"
+    if entry & PTE_SWAP:
+        return f"swap slot {(entry & PTE_ADDR) >> 12}|VA {va:#x}"
+    return None
+
+
+def dot_walks(vas, cr3):
+    """DOT text of the walks of each address of @vas from the PML4 at @cr3: a node
+    per table (level, physical address), an edge per entry used (its index and
+    flags), a leaf per page (frame, swap slot or PROT_NONE frame)."""
+    nodes, edges = {}, []
+    root = cr3 & PTE_ADDR
+    for va in vas:
+        table, parent = root, f"t{root:x}"
+        nodes[parent] = f"PML4|{root:#x}"
+        for depth, name in enumerate(LEVELS):
+            index = va >> (39 - 9 * depth) & 511
+            entry = read_u64(table + 8 * index)
+            if depth == 3 or (depth in (1, 2) and entry & 1 and entry & (1 << 7)):
+                label = leaf_label(entry, va)
+                if label:
+                    child = f"p{va:x}"
+                    nodes[child] = label
+                    edges.append((parent, child, f"[{index}]"))
+                break
+            if not entry & 1:
+                break
+            table = entry & PTE_ADDR
+            child = f"t{table:x}"
+            nodes[child] = f"{LEVELS[depth + 1]}|{table:#x}"
+            edge = (parent, child, f"[{index}] {decode(entry)}")
+            if edge not in edges:
+                edges.append(edge)
+            parent = child
+    lines = ["digraph page_tables {", "  rankdir=LR;", '  node [shape=record, fontname="monospace", fontsize=10];']
+    lines += [f'  {n} [label="{{{label}}}"];' for n, label in nodes.items()]
+    lines += [f'  {a} -> {b} [label="{label}", fontsize=9];' for a, b, label in edges]
+    return "\n".join(lines + ["}"]) + "\n"
+
+
+class PtDot(gdb.Command):
+    """ptdot FILE VA [END]: the page-table walks of VA, or of each page of [VA, END), as Graphviz."""
+
+    def __init__(self):
+        super().__init__("ptdot", gdb.COMMAND_DATA)
+
+    def invoke(self, arg, from_tty):
+        args = gdb.string_to_argv(arg)
+        if len(args) not in (2, 3):
+            raise gdb.GdbError("usage: ptdot FILE VA [END]")
+        start = int(gdb.parse_and_eval(args[1])) & ~0xfff & 0xffffffffffffffff
+        end = int(gdb.parse_and_eval(args[2])) if len(args) == 3 else start + 4096
+        vas = list(range(start, end, 4096))[:64]
+        with open(args[0], "w") as f:
+            f.write(dot_walks(vas, int(gdb.parse_and_eval("$cr3"))))
+        print(f"ptdot: {len(vas)} page(s) from {start:#x} -> {args[0]}")
 
 
 def find_process(pid):
@@ -200,5 +267,5 @@ class FaultBreak(gdb.Command):
         gdb.execute(f"hbreak handle_page_fault if {cond}")
 
 
-for command in (PtWalk, Vmas, PageInfo, PfTrace, FaultBreak):
+for command in (PtWalk, PtDot, Vmas, PageInfo, PfTrace, FaultBreak):
     command()
