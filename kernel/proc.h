@@ -75,6 +75,8 @@ struct process {
 	struct sigaction_k sigactions[NSIG];
 	bool sig_unkillable;        /* Linux's SIGNAL_UNKILLABLE: init ignores every signal it has no
 	                             * handler for, SIGKILL too, until the kernel forces one (kernel/signal.c) */
+	uint64_t saved_sigmask;     /* rt_sigsuspend's caller's mask, for the handler's frame (Linux's) */
+	bool restore_sigmask;       /* saved_sigmask is the mask to go back to (TIF_RESTORE_SIGMASK) */
 	uint64_t clear_child_tid;   /* set_tid_address */
 	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
 

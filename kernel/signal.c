@@ -101,10 +101,12 @@ static bool setup_rt_frame(struct trap_frame *f, int sig, const struct sigaction
 	uint64_t fpstate = (sp - sizeof(current->fpu)) & ~63ull;
 	sp = ((fpstate - sizeof(struct rt_sigframe)) & ~15ull) - 8; /* handler entry: RSP+8 16-aligned */
 	struct rt_sigframe frame = { .pretcode = ka->restorer };
+	/* after rt_sigsuspend the handler returns to the caller's own mask, not the temporary one */
+	uint64_t mask = current->restore_sigmask ? current->saved_sigmask : current->sig_blocked;
 	save_sigcontext(&frame.uc.mc, f);
 	frame.uc.mc.fpstate = fpstate;
-	frame.uc.mc.oldmask = current->sig_blocked;
-	frame.uc.sigmask = current->sig_blocked;
+	frame.uc.mc.oldmask = mask;
+	frame.uc.sigmask = mask;
 	frame.info.signo = sig;
 	fxsave(current->fpu); /* the live registers are current's */
 	if (copy_to_user((void *)fpstate, current->fpu, sizeof(current->fpu)) ||
@@ -117,6 +119,7 @@ static bool setup_rt_frame(struct trap_frame *f, int sig, const struct sigaction
 	f->rdx = sp + __builtin_offsetof(struct rt_sigframe, uc);
 	f->rax = 0;
 	f->rflags &= ~(RFLAGS_DF | RFLAGS_TF);
+	current->restore_sigmask = false; /* the frame holds it: rt_sigreturn restores it */
 	current->sig_blocked |= ka->mask & ~UNBLOCKABLE;
 	if (!(ka->flags & SA_NODEFER))
 		current->sig_blocked |= sigbit(sig);
@@ -143,6 +146,45 @@ void deliver_signals(struct trap_frame *f)
 		}
 		return; /* one handler at a time; the rest wait for rt_sigreturn */
 	}
+	if (current->restore_sigmask) { /* no handler ran: rt_sigsuspend's caller gets its mask back now */
+		current->sig_blocked = current->saved_sigmask;
+		current->restore_sigmask = false;
+	}
+}
+
+static struct wait_queue pause_wait = WAIT_QUEUE_INIT(pause_wait);
+
+/* wait_for_signal: sleep until a signal current does not block is pending
+ * (send_signal wakes it); -EINTR, what pause and rt_sigsuspend return once a
+ * handler has run (Linux: -ERESTARTNOHAND; a signal without a handler either
+ * kills or, ignored, is never queued). */
+static long wait_for_signal(void)
+{
+	while (!(current->sig_pending & ~current->sig_blocked))
+		sleep_on(&pause_wait);
+	return -EINTR;
+}
+
+long sys_pause(void)
+{
+	return wait_for_signal();
+}
+
+/* sys_rt_sigsuspend: wait for a signal with the mask *@umask in place of the
+ * caller's, which the handler's frame then restores (Linux: sigsuspend and
+ * TIF_RESTORE_SIGMASK). -EINVAL for a size other than 8, -EFAULT, or -EINTR. */
+long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize)
+{
+	uint64_t mask;
+
+	if (sigsetsize != sizeof(uint64_t))
+		return -EINVAL;
+	if (copy_from_user(&mask, umask, sizeof(mask)))
+		return -EFAULT;
+	current->saved_sigmask = current->sig_blocked;
+	current->restore_sigmask = true;
+	current->sig_blocked = mask & ~UNBLOCKABLE;
+	return wait_for_signal();
 }
 
 #define MXCSR_OFFSET 24

@@ -99,6 +99,8 @@ long sys_prlimit64(int pid, int resource, const void *new_limit, void *old_limit
 long sys_rt_sigaction(int sig, const void *act, void *oact, size_t sigsetsize);
 long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *oset, size_t sigsetsize);
 long sys_rt_sigreturn(void);
+long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize);
+long sys_pause(void);
 
 /* time and system: kernel/sys_time.c, kernel/sys_info.c */
 long sys_nanosleep(const void *req, void *rem);
