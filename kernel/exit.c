@@ -3,6 +3,7 @@
  * A process that exits keeps only its struct and kernel stack, as a zombie,
  * until its parent collects the status with wait4; the parent's wait4 frees them.
  */
+#include <limits.h>
 #include "kernel/exit.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
@@ -110,6 +111,8 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
 {
 	if (options & ~(WNOHANG | 0x2 /* WUNTRACED */ | 0x8 /* WCONTINUED */ | 0x40000000 /* __WALL */))
 		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH; /* no group -INT_MIN (it does not fit an int): Linux's kernel_wait4 */
 	for (;;) {
 		bool have_child = false;
 		struct list_head *it;

@@ -3,6 +3,7 @@
  * groups, kill, arch_prctl (the FS base musl keeps its thread pointer in),
  * set_tid_address. Ids are in kernel/cred.c, limits in kernel/resource.c.
  */
+#include <limits.h>
 #include "kernel/syscalls.h"
 #include "kernel/proc.h"
 #include "kernel/cred.h"
@@ -81,6 +82,8 @@ long sys_kill(int pid, int sig)
 	int sent = 0, refused = 0;
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
+	if (pid == INT_MIN)
+		return -ESRCH; /* no group -INT_MIN (it does not fit an int): Linux's kill_something_info */
 	if (pid > 0 && find_process(pid)) {
 		struct process *p = find_process(pid);
 		return kill_ok_by_cred(p) ? send_signal(p, sig) : -EPERM;
