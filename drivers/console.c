@@ -17,6 +17,7 @@
 #include "drivers/serial.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/char_dev.h"
+#include "kernel/fs/poll.h"
 #include "kernel/proc.h"
 #include "kernel/signal.h"
 #include "kernel/errno.h"
@@ -142,14 +143,14 @@ static size_t take_line(char *out, size_t max, bool *end)
 }
 
 /* wait_for_line: sleep until a completed line is readable. 0, -EAGAIN (O_NONBLOCK)
- * or -EINTR (a signal came first). Interrupts off. */
+ * or -ERESTARTSYS (a signal came first). Interrupts off. */
 static int wait_for_line(const struct file *f)
 {
 	while (canon == tail) {
 		if (f->flags & O_NONBLOCK)
 			return -EAGAIN;
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS;
 		sleep_on(&readers);
 	}
 	return 0;
@@ -193,6 +194,14 @@ static long console_write(struct file *f, const char *buf, size_t n, uint64_t *p
 	return (long)done;
 }
 
+/* console_poll: poll(2): readable once a line is complete; always writable. */
+static unsigned console_poll(struct file *f, struct poll_table *pt)
+{
+	(void)f;
+	poll_wait(&readers, pt);
+	return (canon != tail ? POLLIN | POLLRDNORM : 0) | POLLOUT | POLLWRNORM;
+}
+
 /* console_stat: fstat(2): a character device, as Linux's /dev/console (5, 1). */
 static void console_stat(struct file *f, struct kstat *st)
 {
@@ -205,6 +214,7 @@ static void console_stat(struct file *f, struct kstat *st)
 static const struct file_operations console_ops = {
 	.read = console_read,
 	.write = console_write,
+	.poll = console_poll,
 	.stat = console_stat,
 };
 

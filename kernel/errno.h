@@ -28,9 +28,17 @@
 #define ENOSPC  28
 #define ESPIPE  29
 #define EROFS   30
+#define EPIPE   32
 #define ERANGE  34
 #define ENAMETOOLONG 36
 #define ENOSYS  38
 #define ELOOP   40
+
+/* Never seen by user space (Linux's include/linux/errno.h): a syscall
+ * interrupted by a signal returns one of these and the way back to user mode
+ * (kernel/signal.c: syscall_restart) turns it into a restart or -EINTR. */
+#define ERESTARTSYS    512 /* restart if the handler has SA_RESTART or no handler runs; else EINTR */
+#define ERESTARTNOINTR 513 /* always restart */
+#define ERESTARTNOHAND 514 /* restart only if no handler runs; else EINTR */
 
 #endif

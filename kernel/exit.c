@@ -129,7 +129,7 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
 		if (options & WNOHANG)
 			return 0;
 		if (signal_pending(current))
-			return -EINTR;
+			return -ERESTARTSYS; /* a handler with SA_RESTART waits again */
 		sleep_on(&current->child_exit);
 	}
 }

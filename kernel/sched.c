@@ -3,8 +3,8 @@
  * deadline, and kernel threads (see sched.h, wait.h).
  *
  * Invariants: `run_queue` holds every runnable process except current and
- * idle; a sleeping process is on exactly one wait queue (via ->run); all of
- * it changes with interrupts off. The idle process (pid 0, Linux's
+ * idle (via ->run); a sleeping process is on no run queue and has an entry on
+ * every wait queue that may wake it; all of it changes with interrupts off. The idle process (pid 0, Linux's
  * "swapper") is the boot context; it runs only when nothing else can.
  */
 #include "kernel/sched.h"
@@ -100,29 +100,45 @@ void schedule(void)
 void make_runnable(struct process *p)
 {
 	uint64_t irq = irq_save();
-	if (p->state == PROC_SLEEPING) {
-		list_del(&p->run); /* off its wait queue */
-		p->state = PROC_RUNNABLE;
-	}
+	if (p->state == PROC_SLEEPING)
+		p->state = PROC_RUNNABLE; /* its wait entries go when it runs (sleep_on, poll) */
 	if (p->state == PROC_RUNNABLE && p != current && p != idle && list_empty(&p->run))
 		list_add_tail(&p->run, &run_queue);
 	irq_restore(irq);
 }
 
-void sleep_on(struct wait_queue *wq)
+void add_wait_queue(struct wait_queue *wq, struct wait_queue_entry *e)
 {
 	uint64_t irq = irq_save();
+	e->p = current;
+	list_add_tail(&e->link, &wq->head);
+	irq_restore(irq);
+}
+
+void remove_wait_queue(struct wait_queue_entry *e)
+{
+	uint64_t irq = irq_save();
+	list_del(&e->link); /* poisoned to itself: removing twice is harmless */
+	irq_restore(irq);
+}
+
+void sleep_on(struct wait_queue *wq)
+{
+	struct wait_queue_entry e;
+	uint64_t irq = irq_save();
+	add_wait_queue(wq, &e);
 	current->state = PROC_SLEEPING;
-	list_add_tail(&current->run, &wq->sleepers);
 	schedule();
+	remove_wait_queue(&e);
 	irq_restore(irq);
 }
 
 void wake_up(struct wait_queue *wq)
 {
 	uint64_t irq = irq_save();
-	while (!list_empty(&wq->sleepers))
-		make_runnable(list_first_entry(&wq->sleepers, struct process, run));
+	struct list_head *it;
+	list_for_each(it, &wq->head)
+		make_runnable(list_entry(it, struct wait_queue_entry, link)->p);
 	irq_restore(irq);
 }
 
@@ -138,14 +154,32 @@ int sleep_until(uint64_t deadline_ns)
 	return uptime_ns() < deadline_ns ? -EINTR : 0;
 }
 
+void schedule_until(uint64_t deadline_ns)
+{
+	struct wait_queue_entry e;
+	uint64_t irq = irq_save();
+	bool timed = deadline_ns < KTIME_MAX;
+
+	if (timed) {
+		current->wake_at_ns = deadline_ns;
+		add_wait_queue(&timer_sleepers, &e);
+		if (uptime_ns() >= deadline_ns)
+			current->state = PROC_RUNNABLE;
+	}
+	schedule(); /* a wake-up since the caller marked itself sleeping: just a yield */
+	current->state = PROC_RUNNABLE;
+	if (timed)
+		remove_wait_queue(&e);
+	irq_restore(irq);
+}
+
 /* wake_timer_sleepers: make runnable every sleeper whose deadline has passed (IRQ). */
 static void wake_timer_sleepers(void)
 {
 	uint64_t now = uptime_ns();
-	struct list_head *it = timer_sleepers.sleepers.next;
-	while (it != &timer_sleepers.sleepers) {
-		struct process *p = list_entry(it, struct process, run);
-		it = it->next;
+	struct list_head *it;
+	list_for_each(it, &timer_sleepers.head) {
+		struct process *p = list_entry(it, struct wait_queue_entry, link)->p;
 		if (p->wake_at_ns <= now)
 			make_runnable(p);
 	}

@@ -49,6 +49,11 @@ void process_start_user(struct process *p);
 /* sleep_until: sleep until uptime_ns() >= @deadline_ns; 0, or -EINTR on a signal. */
 int sleep_until(uint64_t deadline_ns);
 
+/* schedule_until: current, marked PROC_SLEEPING by the caller after hanging its
+ * wait entries (poll), sleeps until something wakes it or uptime reaches
+ * @deadline_ns (KTIME_MAX: no deadline). Returns with current runnable. */
+void schedule_until(uint64_t deadline_ns);
+
 /* cpu_idle: the idle process's loop: run the queue, else halt until an interrupt. */
 __attribute__((noreturn)) void cpu_idle(void);
 

@@ -4,7 +4,9 @@
  * A signal is a bit in p->sig_pending. It is acted upon only on the way back
  * to user mode (deliver_signals, from exit_to_user), as in Linux, so no kernel
  * code is ever interrupted half-way by a signal: a sleeping syscall is woken,
- * notices signal_pending(), and returns -EINTR.
+ * notices signal_pending(), and returns -ERESTARTSYS (or -ERESTARTNOHAND, or
+ * -EINTR where Linux never restarts); syscall_restart then decides, as
+ * Linux's restart rules do, whether the call starts again or says EINTR.
  */
 #include "kernel/signal.h"
 #include "kernel/exit.h"
@@ -17,6 +19,7 @@
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/sigframe.h"
 
+#define SA_RESTART   0x10000000
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
 #define SA_RESTORER  0x04000000
@@ -126,6 +129,27 @@ static bool setup_rt_frame(struct trap_frame *f, int sig, const struct sigaction
 	return true;
 }
 
+/* syscall_restart: @f returns from a syscall that a signal interrupted (RAX
+ * -ERESTART*): with @ka the handler about to run (NULL: none runs), either
+ * make the call happen again (RIP back over the 2-byte `syscall`, RAX its
+ * number again) or turn the result into -EINTR (Linux: arch/x86's
+ * handle_signal and arch_do_signal_or_restart). Other results are left alone. */
+static void syscall_restart(struct trap_frame *f, const struct sigaction_k *ka)
+{
+	int64_t nr = syscall_frame_nr(f);
+	long ret = (long)f->rax;
+
+	if (nr < 0 || ret < -ERESTARTNOHAND || ret > -ERESTARTSYS)
+		return;
+	f->error_code = NO_SYSCALL; /* decided once: the handler's own calls are its own */
+	if (ka && (ret == -ERESTARTNOHAND || (ret == -ERESTARTSYS && !(ka->flags & SA_RESTART)))) {
+		f->rax = (uint64_t)-EINTR;
+		return;
+	}
+	f->rax = (uint64_t)nr;
+	f->rip -= 2;
+}
+
 void deliver_signals(struct trap_frame *f)
 {
 	uint64_t ready;
@@ -139,6 +163,7 @@ void deliver_signals(struct trap_frame *f)
 			do_exit(W_SIGNALED(sig));
 		if (ka.flags & SA_RESETHAND)
 			current->sigactions[sig - 1].handler = SIG_DFL;
+		syscall_restart(f, &ka);
 		if (!setup_rt_frame(f, sig, &ka)) {
 			pr_info("pid %d (%s): cannot deliver signal %d, killed by SIGSEGV\n",
 				current->pid, current->comm, sig);
@@ -146,6 +171,7 @@ void deliver_signals(struct trap_frame *f)
 		}
 		return; /* one handler at a time; the rest wait for rt_sigreturn */
 	}
+	syscall_restart(f, NULL);
 	if (current->restore_sigmask) { /* no handler ran: rt_sigsuspend's caller gets its mask back now */
 		current->sig_blocked = current->saved_sigmask;
 		current->restore_sigmask = false;
@@ -155,14 +181,13 @@ void deliver_signals(struct trap_frame *f)
 static struct wait_queue pause_wait = WAIT_QUEUE_INIT(pause_wait);
 
 /* wait_for_signal: sleep until a signal current does not block is pending
- * (send_signal wakes it); -EINTR, what pause and rt_sigsuspend return once a
- * handler has run (Linux: -ERESTARTNOHAND; a signal without a handler either
- * kills or, ignored, is never queued). */
+ * (send_signal wakes it); -ERESTARTNOHAND, as Linux: EINTR once a handler
+ * has run, and the wait goes on if none does. */
 static long wait_for_signal(void)
 {
 	while (!(current->sig_pending & ~current->sig_blocked))
 		sleep_on(&pause_wait);
-	return -EINTR;
+	return -ERESTARTNOHAND;
 }
 
 long sys_pause(void)
@@ -170,13 +195,12 @@ long sys_pause(void)
 	return wait_for_signal();
 }
 
-/* sys_rt_sigsuspend: wait for a signal with the mask *@umask in place of the
- * caller's, which the handler's frame then restores (Linux: sigsuspend and
- * TIF_RESTORE_SIGMASK). -EINVAL for a size other than 8, -EFAULT, or -EINTR. */
-long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize)
+int set_user_sigmask(const uint64_t *umask, size_t sigsetsize)
 {
 	uint64_t mask;
 
+	if (!umask)
+		return 0;
 	if (sigsetsize != sizeof(uint64_t))
 		return -EINVAL;
 	if (copy_from_user(&mask, umask, sizeof(mask)))
@@ -184,6 +208,27 @@ long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize)
 	current->saved_sigmask = current->sig_blocked;
 	current->restore_sigmask = true;
 	current->sig_blocked = mask & ~UNBLOCKABLE;
+	return 0;
+}
+
+void restore_saved_sigmask_unless(bool interrupted)
+{
+	if (interrupted || !current->restore_sigmask)
+		return; /* a handler's frame (or deliver_signals) puts it back */
+	current->sig_blocked = current->saved_sigmask;
+	current->restore_sigmask = false;
+}
+
+/* sys_rt_sigsuspend: wait for a signal with the mask *@umask in place of the
+ * caller's, which the handler's frame then restores (Linux: sigsuspend and
+ * TIF_RESTORE_SIGMASK). -EINVAL for a size other than 8, -EFAULT, or -EINTR. */
+long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize)
+{
+	if (!umask)
+		return sigsetsize != sizeof(uint64_t) ? -EINVAL : -EFAULT;
+	long err = set_user_sigmask(umask, sigsetsize);
+	if (err)
+		return err;
 	return wait_for_signal();
 }
 
@@ -195,6 +240,7 @@ long sys_rt_sigreturn(void)
 	struct trap_frame *f = current->tf;
 	struct rt_sigframe frame;
 	uint32_t mxcsr;
+	f->error_code = NO_SYSCALL; /* the RAX it returns is the interrupted code's, never a result to restart */
 	if (copy_from_user(&frame, (void *)(f->rsp - 8), sizeof(frame)) ||
 	    copy_from_user(current->fpu, (void *)frame.uc.mc.fpstate, sizeof(current->fpu)))
 		do_exit(W_SIGNALED(SIGSEGV));

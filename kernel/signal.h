@@ -9,6 +9,7 @@
 #define KERNEL_SIGNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include "kernel/proc.h"
 
 #define SIGHUP   1
@@ -63,6 +64,17 @@ static inline bool signal_pending(const struct process *p)
 /* deliver_signals: on the way to user mode, act on current's pending signals:
  * terminate (no return), ignore, or redirect @f into a user handler. IF=0. */
 void deliver_signals(struct trap_frame *f);
+
+/* set_user_sigmask: for ppoll, pselect6 and rt_sigsuspend: block the user's
+ * mask *@umask (NULL: leave the mask alone) until the call returns, keeping
+ * current's own to restore (Linux's set_user_sigmask). 0, -EINVAL for a size
+ * other than 8, or -EFAULT. */
+int set_user_sigmask(const uint64_t *umask, size_t sigsetsize);
+
+/* restore_saved_sigmask_unless: the call is over: put back the mask
+ * set_user_sigmask replaced, unless it was @interrupted by a signal whose
+ * handler must run under the temporary mask first (Linux's name). */
+void restore_saved_sigmask_unless(bool interrupted);
 
 /* signals_reset_on_exec: handlers back to SIG_DFL; SIG_IGN stays (POSIX execve). */
 void signals_reset_on_exec(struct process *p);

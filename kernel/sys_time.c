@@ -7,32 +7,12 @@
 #include "kernel/time.h"
 #include "kernel/uaccess.h"
 #include "kernel/errno.h"
-#include "drivers/rtc.h"
 
 enum {
 	CLOCK_REALTIME, CLOCK_MONOTONIC, CLOCK_PROCESS_CPUTIME_ID, CLOCK_THREAD_CPUTIME_ID,
 	CLOCK_MONOTONIC_RAW, CLOCK_REALTIME_COARSE, CLOCK_MONOTONIC_COARSE, CLOCK_BOOTTIME,
 };
 #define TIMER_ABSTIME 1
-
-struct timespec_k { int64_t sec, nsec; };
-struct timeval_k { int64_t sec, usec; };
-
-/* The latest time a sleep can name: Linux's KTIME_MAX and KTIME_SEC_MAX. A
- * longer request sleeps until then rather than wrapping (sec x 1e9 overflows
- * past 292 years) and returning at once. */
-#define KTIME_MAX     ((uint64_t)INT64_MAX)
-#define KTIME_SEC_MAX (INT64_MAX / NSEC_PER_SEC)
-
-static uint64_t boot_epoch_ns;
-
-/* realtime_ns: nanoseconds since the epoch, from the RTC at first use plus uptime. */
-static uint64_t realtime_ns(void)
-{
-	if (!boot_epoch_ns)
-		boot_epoch_ns = rtc_read_epoch() * NSEC_PER_SEC - uptime_ns();
-	return boot_epoch_ns + uptime_ns();
-}
 
 /* clock_ns: the value of @clock in nanoseconds; false for an unknown clock. */
 static bool clock_ns(int clock, uint64_t *ns)
@@ -76,21 +56,6 @@ long sys_time(int64_t *t)
 	if (t && copy_to_user(t, &now, sizeof(now)))
 		return -EFAULT;
 	return now;
-}
-
-/* timespec_to_ktime: @ts (valid: sec >= 0, 0 <= nsec < 1e9) in nanoseconds,
- * KTIME_MAX for anything at or past KTIME_SEC_MAX (Linux: timespec64_to_ktime). */
-static uint64_t timespec_to_ktime(const struct timespec_k *ts)
-{
-	if (ts->sec >= KTIME_SEC_MAX)
-		return KTIME_MAX;
-	return (uint64_t)ts->sec * NSEC_PER_SEC + (uint64_t)ts->nsec;
-}
-
-/* ktime_add_safe: @a + @b, held at KTIME_MAX instead of overflowing (Linux's name). */
-static uint64_t ktime_add_safe(uint64_t a, uint64_t b)
-{
-	return a > KTIME_MAX - b ? KTIME_MAX : a + b;
 }
 
 /* sleep_for: sleep @req's duration on @clock (absolute with TIMER_ABSTIME), writing

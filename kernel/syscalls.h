@@ -14,6 +14,9 @@
 #include <stddef.h>
 
 struct iovec_k;
+struct timespec_k;
+struct timeval_k;
+struct sigset_argpack;
 
 /* files: kernel/fs/sys_fs.c */
 long sys_read(int fd, char *buf, size_t n);
@@ -38,6 +41,17 @@ long sys_getdents64(int fd, void *dirp, size_t count);
 long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_newfstatat(int dirfd, const char *path, void *statbuf, int flags);
 long sys_dup3(int oldfd, int newfd, int flags);
+
+/* pipes: kernel/fs/pipe.c */
+long sys_pipe(int *ufds);
+long sys_pipe2(int *ufds, int flags);
+
+/* waiting for files: kernel/fs/poll.c */
+long sys_poll(void *ufds, unsigned nfds, int timeout_ms);
+long sys_ppoll(void *ufds, unsigned nfds, struct timespec_k *uts, const uint64_t *umask, size_t sigsetsize);
+long sys_select(int n, uint64_t *inp, uint64_t *outp, uint64_t *exp, struct timeval_k *utv);
+long sys_pselect6(int n, uint64_t *inp, uint64_t *outp, uint64_t *exp, struct timespec_k *uts,
+		  const struct sigset_argpack *usig);
 long sys_readlink(const char *path, char *buf, int size);
 long sys_readlinkat(int dirfd, const char *path, char *buf, int size);
 

@@ -20,7 +20,8 @@ void save_sigcontext(struct sigcontext_k *mc, const struct trap_frame *f)
 		.r13 = f->r13, .r14 = f->r14, .r15 = f->r15, .rdi = f->rdi, .rsi = f->rsi,
 		.rbp = f->rbp, .rbx = f->rbx, .rdx = f->rdx, .rax = f->rax, .rcx = f->rcx,
 		.rsp = f->rsp, .rip = f->rip, .eflags = f->rflags, .cs = (uint16_t)f->cs,
-		.ss = (uint16_t)f->ss, .trapno = f->vector, .err = f->error_code,
+		.ss = (uint16_t)f->ss, .trapno = f->vector,
+		.err = f->vector == SYSCALL_VECTOR ? 0 : f->error_code, /* a fault's error code only */
 	};
 }
 

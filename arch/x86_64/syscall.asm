@@ -29,7 +29,7 @@ syscall_entry:
 	push r11                         ; rflags
 	push USER_CS                     ; cs
 	push rcx                         ; rip
-	push 0                           ; error code
+	push rax                         ; error code slot: the syscall number (Linux's orig_ax)
 	push SYSCALL_VECTOR
 	TRAP_FRAME_PUSH_REGS
 	TRAP_FRAME_CALL syscall_dispatch ; returns with IF=0, ready to leave

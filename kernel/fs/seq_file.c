@@ -18,7 +18,7 @@
 void seq_open(struct seq_file *m, const struct seq_operations *op, void *private)
 {
 	*m = (struct seq_file){ .op = op, .private = private };
-	wait_queue_init(&m->wait);
+	mutex_init(&m->lock);
 }
 
 void seq_release(struct seq_file *m)
@@ -82,27 +82,6 @@ static int fill(struct seq_file *m, size_t want)
 	return err;
 }
 
-/* seq_lock, seq_unlock: one read at a time in @m (Linux: m->lock, a mutex): a
- * read sleeps in the copy to user memory, and a process sharing the file must
- * not refill the buffer under it. 0, or -EINTR when a fatal signal came while
- * waiting (sleep_on no longer sleeps then). */
-static int seq_lock(struct seq_file *m)
-{
-	while (m->busy) {
-		if (fatal_signal_pending(current))
-			return -EINTR;
-		sleep_on(&m->wait);
-	}
-	m->busy = true;
-	return 0;
-}
-
-static void seq_unlock(struct seq_file *m)
-{
-	m->busy = false;
-	wake_up(&m->wait);
-}
-
 /* read_locked: seq_read with @m locked. */
 static long read_locked(struct seq_file *m, char *ubuf, size_t n, uint64_t *ppos)
 {
@@ -145,12 +124,12 @@ static long read_locked(struct seq_file *m, char *ubuf, size_t n, uint64_t *ppos
 
 long seq_read(struct seq_file *m, char *ubuf, size_t n, uint64_t *ppos)
 {
-	long ret = seq_lock(m);
+	long ret = mutex_lock_killable(&m->lock);
 
 	if (ret)
 		return ret;
 	ret = read_locked(m, ubuf, n, ppos);
-	seq_unlock(m);
+	mutex_unlock(&m->lock);
 	return ret;
 }
 

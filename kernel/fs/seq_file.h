@@ -20,7 +20,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-#include "kernel/wait.h"
+#include "kernel/mutex.h"
 
 #define SEQ_BUF_MAX (8 * 4096) /* the largest buffer one open file may hold */
 
@@ -49,8 +49,7 @@ struct seq_file {
 	uint64_t read_pos; /* the file position buf[from] stands at */
 	const struct seq_operations *op;
 	void *private;     /* the file system's, for its iterator */
-	bool busy;         /* a read is in progress (it may sleep): the others wait */
-	struct wait_queue wait;
+	struct mutex lock; /* one read at a time (it may sleep in the copy): Linux's m->lock */
 };
 
 /* seq_open: make @m read records through @op, with @private for them. */

@@ -268,13 +268,13 @@ long sys_lseek(int fd, int64_t off, int whence)
 
 long sys_ioctl(int fd, unsigned cmd, uint64_t arg)
 {
-	(void)cmd, (void)arg;
-	if (!fd_get(fd))
+	struct file *f = fd_get(fd);
+	if (!f)
 		return -EBADF;
-	/* No terminal ioctls, not even on the console (TCGETS, TIOCGWINSZ): musl's
+	/* No terminal ioctls yet, not even on the console (TCGETS, TIOCGWINSZ): musl's
 	 * stdout then decides it is not a tty and buffers fully, exactly as it does
 	 * on Linux when stdout is a pipe, so output matches Linux's in the tests. */
-	return -ENOTTY;
+	return f->ops->ioctl ? f->ops->ioctl(f, cmd, arg) : -ENOTTY;
 }
 
 long sys_access(const char *upath, int mode)

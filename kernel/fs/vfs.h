@@ -35,6 +35,7 @@
 #define O_TRUNC     01000
 #define O_APPEND    02000
 #define O_NONBLOCK  04000
+#define O_DIRECT    040000
 #define O_LARGEFILE 0100000
 #define O_DIRECTORY 0200000
 #define O_NOFOLLOW  0400000
@@ -50,6 +51,7 @@
 #define SEEK_END 2
 
 struct file;
+struct poll_table;
 
 /* The operations of one kind of file. A NULL entry means "not supported": the
  * syscall answers Linux's errno for that (see kernel/fs/sys_fs.c). */
@@ -71,6 +73,13 @@ struct file_operations {
 	void (*stat)(struct file *f, struct kstat *st);
 	/* release: the last reference is going: free what priv holds. NULL: nothing to free. */
 	void (*release)(struct file *f);
+	/* poll: which POLL* events hold now; hang current with poll_wait on every
+	 * queue whose wake-up may change that (kernel/fs/poll.h). Must not sleep.
+	 * NULL: DEFAULT_POLLMASK, always ready (regular files). */
+	unsigned (*poll)(struct file *f, struct poll_table *pt);
+	/* ioctl: a device's or file's own request @cmd with @arg; 0, a value, or
+	 * -errno. NULL: -ENOTTY for every request. */
+	long (*ioctl)(struct file *f, unsigned cmd, uint64_t arg);
 	/* mmap: the bytes a private mapping of the file copies from (files that
 	 * live in memory: the initrd's); 0 with *@data, *@size set. NULL: -ENODEV. */
 	int (*mmap)(struct file *f, const uint8_t **data, uint64_t *size);

@@ -7,7 +7,7 @@
  * one past SEQ_BUF_MAX fails with -ENOMEM; a show's error and start's
  * SEQ_ERR reach the reader; every buffer goes back to the allocator.
  */
-/* host-test-sources: kernel/fs/seq_file.c kernel/lib/vsnprintf.c kernel/lib/string.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/fake_kernel.c kernel/proc.c */
+/* host-test-sources: kernel/fs/seq_file.c kernel/mutex.c kernel/lib/vsnprintf.c kernel/lib/string.c mm/kmalloc.c mm/page_alloc.c mm/buddy.c tests/host/fake_zone.c tests/host/fake_kernel.c kernel/proc.c */
 #include <stdio.h>
 #include <string.h>
 #include "tests/host/shim.h"
