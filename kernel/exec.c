@@ -10,6 +10,7 @@
  */
 #include <elf.h>
 #include "kernel/exec.h"
+#include "kernel/fork.h"
 #include "kernel/elf.h"
 #include "kernel/exec_stack.h"
 #include "kernel/sched.h"
@@ -193,6 +194,8 @@ static void exec_commit(struct process *p, struct mm *mm, const struct elf_image
 {
 	struct mm *old = p->mm;
 	note_rss(p); /* the old program's peak counts for ru_maxrss, as Linux's exec_mmap */
+	if (old)
+		mm_release(p); /* in the old mm, before it goes: a vfork parent goes on from here */
 	p->mm = mm;
 	p->fs_base = 0;
 	if (p == current) {
@@ -200,8 +203,7 @@ static void exec_commit(struct process *p, struct mm *mm, const struct elf_image
 		wrmsr(MSR_FS_BASE, 0);
 	}
 	if (old)
-		mm_destroy(old);
-	p->clear_child_tid = 0; /* an address in the old program (Linux: mm_release) */
+		mmput(old); /* a vfork parent keeps it */
 	process_set_comm(p, path);
 	start_user(p->tf, img->entry, mm->start_stack);
 	fresh_fpu(p);

@@ -5,6 +5,7 @@
  */
 #include <limits.h>
 #include "kernel/exit.h"
+#include "kernel/fork.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -20,7 +21,13 @@
 #include "mm/mm.h"
 #include "mm/vmstat.h"
 
-#define WNOHANG 1
+/* wait4 options, Linux's (include/uapi/linux/wait.h) */
+#define WNOHANG     0x00000001
+#define WUNTRACED   0x00000002
+#define WCONTINUED  0x00000008
+#define __WNOTHREAD 0x20000000
+#define __WALL      0x40000000
+#define __WCLONE    0x80000000
 
 /* init_exited: pid 1 is gone: power off with its status (128+sig for a signal death). */
 __attribute__((noreturn)) static void init_exited(int status)
@@ -55,15 +62,17 @@ void do_exit(int status)
 	exit_fs(p);
 	if (p->mm) {
 		note_rss(p);
+		mm_release(p);
 		mm_switch(NULL); /* never free the tables CR3 points at */
-		mm_destroy(p->mm);
+		mmput(p->mm);
 		p->mm = NULL;
 	}
 	reparent_children(p);
 	cli();
 	p->exit_status = status;
 	p->state = PROC_ZOMBIE;
-	send_signal(p->parent, SIGCHLD);
+	if (p->exit_signal)
+		send_signal(p->parent, p->exit_signal);
 	wake_up(&p->parent->child_exit);
 	schedule();
 	panic("do_exit: zombie pid %d was scheduled again", p->pid);
@@ -79,9 +88,14 @@ long sys_exit_group(int code)
 	do_exit(W_EXITCODE(code)); /* one thread per process: the same as exit */
 }
 
-/* wait_matches: does child @c answer wait4's @pid selector (pid, -1, 0, -pgid)? */
-static bool wait_matches(const struct process *c, int pid)
+/* wait_matches: does child @c answer wait4's @pid selector (pid, -1, 0, -pgid)
+ * and @options? A child whose exit signal is not SIGCHLD (a "clone child") is
+ * waited for only with __WCLONE, the others only without; __WALL takes both
+ * (Linux's eligible_child). */
+static bool wait_matches(const struct process *c, int pid, unsigned options)
 {
+	if (!(options & __WALL) && ((c->exit_signal != SIGCHLD) != !!(options & __WCLONE)))
+		return false;
 	if (pid > 0)
 		return c->pid == pid;
 	if (pid == -1)
@@ -109,7 +123,7 @@ static long reap(struct process *c, int *status, void *rusage)
 
 long sys_wait4(int pid, int *status, int options, void *rusage)
 {
-	if (options & ~(WNOHANG | 0x2 /* WUNTRACED */ | 0x8 /* WCONTINUED */ | 0x40000000 /* __WALL */))
+	if ((unsigned)options & ~(WNOHANG | WUNTRACED | WCONTINUED | __WNOTHREAD | __WALL | __WCLONE))
 		return -EINVAL;
 	if (pid == INT_MIN)
 		return -ESRCH; /* no group -INT_MIN (it does not fit an int): Linux's kernel_wait4 */
@@ -118,7 +132,7 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
 		struct list_head *it;
 		list_for_each(it, &current->children) {
 			struct process *c = list_entry(it, struct process, sibling);
-			if (!wait_matches(c, pid))
+			if (!wait_matches(c, pid, (unsigned)options))
 				continue;
 			have_child = true;
 			if (c->state == PROC_ZOMBIE)

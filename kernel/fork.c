@@ -1,14 +1,24 @@
 /*
- * kernel/fork.c - fork, vfork and clone with fork semantics (Linux: kernel/fork.c).
- * The child gets a copy of everything that makes up a process, and a copy of
- * the parent's trap frame with RAX = 0: both return from the same syscall,
- * the parent with the child's pid, the child with 0.
+ * kernel/fork.c - fork, vfork and clone (Linux: kernel/fork.c's copy_process
+ * and kernel_clone). The child gets a copy of everything that makes up a
+ * process, or shares the address space with CLONE_VM, and a copy of the
+ * parent's trap frame with RAX = 0: both return from the same syscall, the
+ * parent with the child's pid, the child with 0.
+ *
+ * The clone flags fork, vfork and posix_spawn use (glibc's and musl's) are
+ * honoured: CLONE_VM, CLONE_VFORK, CLONE_SETTLS, CLONE_PARENT_SETTID,
+ * CLONE_CHILD_SETTID, CLONE_CHILD_CLEARTID, CLONE_PARENT, a new stack, and
+ * the exit signal in the low byte. Those that make threads (CLONE_THREAD,
+ * CLONE_SIGHAND, CLONE_FILES, CLONE_FS, ...) are -EINVAL until the threads
+ * issue; CLONE_UNTRACED and CLONE_IO only hint at things we do not have.
  */
 #include "kernel/fork.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
+#include "kernel/completion.h"
+#include "kernel/uaccess.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
@@ -16,7 +26,25 @@
 #include "mm/mm.h"
 #include "mm/page.h"
 
-#define CSIGNAL 0xff /* clone: the low byte is the signal sent to the parent at exit */
+/* clone flags, Linux's values (include/uapi/linux/sched.h) */
+#define CSIGNAL              0x000000ff /* the signal sent to the parent at exit */
+#define CLONE_VM             0x00000100
+#define CLONE_FS             0x00000200
+#define CLONE_FILES          0x00000400
+#define CLONE_SIGHAND        0x00000800
+#define CLONE_VFORK          0x00004000
+#define CLONE_PARENT         0x00008000
+#define CLONE_THREAD         0x00010000
+#define CLONE_SETTLS         0x00080000
+#define CLONE_PARENT_SETTID  0x00100000
+#define CLONE_CHILD_CLEARTID 0x00200000
+#define CLONE_UNTRACED       0x00800000
+#define CLONE_CHILD_SETTID   0x01000000
+#define CLONE_IO             0x80000000
+
+#define CLONE_SUPPORTED (CSIGNAL | CLONE_VM | CLONE_VFORK | CLONE_PARENT | CLONE_SETTLS | \
+			 CLONE_PARENT_SETTID | CLONE_CHILD_CLEARTID | CLONE_UNTRACED | \
+			 CLONE_CHILD_SETTID | CLONE_IO)
 
 int max_threads;
 
@@ -39,26 +67,41 @@ static bool over_nproc_limit(void)
 	return (uint64_t)nr_processes_of(uid->real) >= rlimit(RLIMIT_NPROC);
 }
 
-/* do_fork: create a child of current; its pid, or -EAGAIN at the task limit or the user's,
- * or -ENOMEM (nothing leaked). */
-static long do_fork(void)
+/* What clone(2) asks for (Linux's struct kernel_clone_args). */
+struct clone_args_k {
+	uint64_t flags;
+	uint64_t stack;       /* the child's RSP; 0: the parent's */
+	uint64_t parent_tid;  /* CLONE_PARENT_SETTID: the child's tid goes here, in the parent */
+	uint64_t child_tid;   /* CLONE_CHILD_SETTID / CLONE_CHILD_CLEARTID, in the child */
+	uint64_t tls;         /* CLONE_SETTLS: the child's FS base */
+};
+
+/* copy_mm: the child's address space: current's shared (CLONE_VM) or copied. 0 or -ENOMEM. */
+static int copy_mm(uint64_t flags, struct process *p)
 {
-	if (over_nproc_limit())
-		return -EAGAIN;
-	if (nr_threads >= max_threads)
-		return -EAGAIN; /* Linux's copy_process: the same test, the same errno */
+	p->mm = (flags & CLONE_VM) ? mmget(current->mm) : mm_fork(current->mm);
+	return p->mm ? 0 : -ENOMEM;
+}
+
+/* copy_process: a new child of current (or of current's parent, CLONE_PARENT)
+ * as @args say, not yet runnable; or an ERR_PTR-style NULL with *@err set. */
+static struct process *copy_process(const struct clone_args_k *args, int *err)
+{
 	struct process *p = process_alloc(current->comm);
+
+	*err = -ENOMEM;
 	if (!p)
-		return -ENOMEM;
-	p->mm = mm_fork(current->mm);
-	if (!p->mm) {
+		return NULL;
+	if (copy_mm(args->flags, p)) {
 		p->state = PROC_ZOMBIE; /* never ran: free it as a reaped zombie */
 		process_free(p);
-		return -ENOMEM;
+		return NULL;
 	}
 	*p->tf = *current->tf;
 	p->tf->rax = 0;
-	p->fs_base = current->fs_base;
+	if (args->stack)
+		p->tf->rsp = args->stack;
+	p->fs_base = (args->flags & CLONE_SETTLS) ? args->tls : current->fs_base;
 	fxsave(current->fpu); /* current's live SSE state, not its last saved one */
 	memcpy(p->fpu, current->fpu, sizeof(p->fpu));
 	files_dup_all(current, p);
@@ -71,26 +114,75 @@ static long do_fork(void)
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->pgid = current->pgid;
 	p->sid = current->sid;
-	p->parent = current;
-	list_add_tail(&p->sibling, &current->children);
+	p->exit_signal = (int)(args->flags & CSIGNAL);
+	if (args->flags & CLONE_CHILD_SETTID)
+		p->set_child_tid = args->child_tid;
+	if (args->flags & CLONE_CHILD_CLEARTID)
+		p->clear_child_tid = args->child_tid;
+	p->parent = (args->flags & CLONE_PARENT) ? current->parent : current;
+	if (args->flags & CLONE_PARENT)
+		p->exit_signal = current->exit_signal; /* Linux: a sibling's parent expects its own signal */
+	list_add_tail(&p->sibling, &p->parent->children);
+	return p;
+}
+
+/* kernel_clone: clone(2)'s work for @args: the child's pid, or -errno
+ * (-EINVAL for flags we do not support, -EAGAIN at a limit, -ENOMEM). With
+ * CLONE_VFORK current sleeps until the child execs or exits (or current is
+ * killed). */
+static long kernel_clone(const struct clone_args_k *args)
+{
+	struct completion vfork;
+	int err;
+
+	if ((args->flags & ~(uint64_t)CLONE_SUPPORTED) || (args->flags & CSIGNAL) > NSIG)
+		return -EINVAL;
+	if ((args->flags & CLONE_PARENT) && current->sig_unkillable)
+		return -EINVAL; /* init's siblings would have no parent to reap them (Linux) */
+	if (over_nproc_limit())
+		return -EAGAIN;
+	if (nr_threads >= max_threads)
+		return -EAGAIN; /* Linux's copy_process: the same test, the same errno */
+	struct process *p = copy_process(args, &err);
+	if (!p)
+		return err;
+	int pid = p->pid;
+	if (args->flags & CLONE_PARENT_SETTID)
+		copy_to_user((void *)args->parent_tid, &pid, sizeof(pid)); /* a bad address is ignored, as Linux */
+	if (args->flags & CLONE_VFORK) {
+		init_completion(&vfork);
+		p->vfork_done = &vfork;
+	}
 	process_start_user(p);
-	return p->pid;
+	if ((args->flags & CLONE_VFORK) && wait_for_completion_killable(&vfork))
+		p->vfork_done = NULL; /* killed: the child must not touch our stack any more */
+	return pid;
 }
 
 long sys_fork(void)
 {
-	return do_fork();
+	return kernel_clone(&(struct clone_args_k){ .flags = SIGCHLD });
 }
 
 long sys_vfork(void)
 {
-	return do_fork(); /* POSIX allows vfork to be fork; the parent just does not wait */
+	return kernel_clone(&(struct clone_args_k){ .flags = CLONE_VFORK | CLONE_VM | SIGCHLD });
 }
 
 long sys_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uint64_t tls)
 {
-	(void)ptid, (void)ctid, (void)tls;
-	if ((flags & ~(uint64_t)CSIGNAL) || stack)
-		return -EINVAL; /* threads and shared address spaces are not supported */
-	return do_fork();
+	return kernel_clone(&(struct clone_args_k){ flags, stack, ptid, ctid, tls });
+}
+
+void mm_release(struct process *p)
+{
+	static const uint32_t zero;
+
+	if (p->clear_child_tid && p->mm && p->mm->mm_users > 1)
+		copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero)); /* the threads issue adds the futex wake */
+	p->clear_child_tid = 0;
+	if (p->vfork_done) {
+		complete(p->vfork_done);
+		p->vfork_done = NULL;
+	}
 }

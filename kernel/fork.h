@@ -25,4 +25,11 @@ extern int max_threads;
  * Linux's set_max_threads: kernel stacks may take at most an eighth of it. Boot, once. */
 void fork_init(uint64_t ram_pages);
 
+struct process;
+
+/* mm_release: @p (current) lets go of its address space, at exec or exit
+ * (Linux's mm_release): zero its clear_child_tid word if another process
+ * still uses the mm, and let a vfork parent go on. */
+void mm_release(struct process *p);
+
 #endif

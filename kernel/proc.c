@@ -5,6 +5,7 @@
  */
 #include "kernel/proc.h"
 #include "kernel/panic.h"
+#include "kernel/signal.h"
 #include "kernel/lib/string.h"
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
@@ -36,6 +37,7 @@ struct process *process_alloc(const char *comm)
 	p->pid = next_pid++;
 	p->pgid = p->sid = p->pid;
 	p->state = PROC_RUNNABLE;
+	p->exit_signal = SIGCHLD;
 	strlcpy(p->comm, comm, sizeof(p->comm));
 	list_init(&p->children);
 	list_init(&p->sibling);

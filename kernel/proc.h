@@ -33,6 +33,7 @@ enum proc_state {
 
 struct mm;
 struct file;
+struct completion;
 
 /* One signal disposition (Linux: struct k_sigaction). */
 struct sigaction_k {
@@ -77,7 +78,11 @@ struct process {
 	                             * handler for, SIGKILL too, until the kernel forces one (kernel/signal.c) */
 	uint64_t saved_sigmask;     /* rt_sigsuspend's caller's mask, for the handler's frame (Linux's) */
 	bool restore_sigmask;       /* saved_sigmask is the mask to go back to (TIF_RESTORE_SIGMASK) */
-	uint64_t clear_child_tid;   /* set_tid_address */
+	uint64_t set_child_tid;     /* CLONE_CHILD_SETTID: where the child's first return writes its tid */
+	uint64_t clear_child_tid;   /* CLONE_CHILD_CLEARTID, set_tid_address: zeroed (and futex-woken)
+	                             * when the mm is let go while others still use it (mm_release) */
+	struct completion *vfork_done; /* CLONE_VFORK: the parent waits on it until we exec or exit */
+	int exit_signal;            /* sent to the parent at exit: SIGCHLD, or clone's low byte (0: none) */
 	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
 
 	int oom_score_adj;          /* -1000 (never chosen) .. 1000; inherited by fork (mm/oom.c) */

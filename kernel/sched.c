@@ -14,6 +14,8 @@
 #include "kernel/time.h"
 #include "kernel/lib/string.h"
 #include "kernel/errno.h"
+#include "kernel/entry.h"
+#include "kernel/uaccess.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
 #include "arch/x86_64/cpu.h"
@@ -76,6 +78,18 @@ static void finish_switch(void)
 		process_free(dead_kthread);
 		dead_kthread = NULL;
 	}
+}
+
+void schedule_tail(struct trap_frame *f)
+{
+	finish_switch();
+	sti();
+	if (current->set_child_tid) {
+		int tid = current->pid;
+		copy_to_user((void *)current->set_child_tid, &tid, sizeof(tid)); /* a bad address is ignored (Linux) */
+		current->set_child_tid = 0;
+	}
+	exit_to_user(f);
 }
 
 void schedule(void)

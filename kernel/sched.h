@@ -42,6 +42,11 @@ extern volatile int need_resched;
 /* note_rss: record @p's resident set if it is its largest yet (ru_maxrss). */
 void note_rss(struct process *p);
 
+/* schedule_tail: a new user process's first code after its first switch_to
+ * (ret_from_fork): finish the switch, write its tid for CLONE_CHILD_SETTID,
+ * and take the way back to user mode through @f (signals, rescheduling). */
+void schedule_tail(struct trap_frame *f);
+
 /* process_start_user: make a process whose trap frame is ready (fork, init) runnable:
  * its first switch_to returns into ret_from_fork, which irets to user mode. */
 void process_start_user(struct process *p);

@@ -64,6 +64,7 @@ struct mm *mm_create(void)
 	list_init(&mm->vmas);
 	list_add_tail(&mm->mmlist, &mm_list);
 	mm->mmap_base = MMAP_BASE;
+	mm->mm_users = 1;
 	live_mms++;
 	return mm;
 }
@@ -81,6 +82,14 @@ void mm_destroy(struct mm *mm)
 	list_del(&mm->mmlist);
 	live_mms--;
 	kfree(mm);
+}
+
+void mmput(struct mm *mm)
+{
+	if (mm->mm_users <= 0)
+		panic("mmput: mm %p has no users", (void *)mm);
+	if (--mm->mm_users == 0)
+		mm_destroy(mm);
 }
 
 /*
@@ -115,6 +124,7 @@ struct mm *mm_fork(struct mm *parent)
 	child->vma_tree = RB_ROOT;
 	child->map_count = 0;
 	child->flags = 0;
+	child->mm_users = 1;
 	list_add_tail(&child->mmlist, &mm_list);
 	child->cache = NULL;
 	child->rss = 0;

@@ -110,6 +110,8 @@ struct mm {
 	struct list_head mmlist; /* in mm_list: every live mm, for the reverse map (mm/rmap.c) */
 	uint64_t arg_start, arg_end, env_start, env_end; /* /proc/PID/cmdline, environ */
 	unsigned long flags;    /* MMF_*, Linux's mm_struct.flags */
+	int mm_users;           /* processes using it: more than one after clone(CLONE_VM) (vfork,
+	                         * posix_spawn); the last mmput destroys it (Linux's mm_users) */
 };
 
 /* mm.flags: the OOM reaper has emptied this mm (or given up on it); the OOM
@@ -159,6 +161,17 @@ struct mm *mm_create(void);
 /* mm_destroy: free every user frame, page table and VMA of @mm, and @mm itself.
  * @mm must not be loaded in CR3 (mm_switch(NULL) first). */
 void mm_destroy(struct mm *mm);
+
+/* mmget: one more process uses @mm (clone with CLONE_VM); returns @mm. */
+static inline struct mm *mmget(struct mm *mm)
+{
+	mm->mm_users++;
+	return mm;
+}
+
+/* mmput: a process lets go of @mm; the last one destroys it (mm_destroy's rule:
+ * not loaded in CR3). */
+void mmput(struct mm *mm);
 
 /* mm_fork: a copy of @mm for a child process (every VMA; private pages copied,
  * shared pages shared); NULL on no memory (nothing leaked). */

@@ -139,6 +139,35 @@ static struct process *exiting_victim(void)
  * aborts the scan (oom_evaluate_task): its memory is on its way back. Without
  * this every process that faulted while a victim was dying dumped the whole
  * task list, and the victim waited behind the dumps (a fork bomb's storm). */
+/* kill_mm_sharers: SIGKILL every other process using @victim's mm (a vfork
+ * child, or the parent it borrowed the mm from): the reaper empties the mm
+ * under all of them. false when one may not die (init): then the mm is left
+ * alone and skipped from now on (Linux's __oom_kill_process). */
+static bool kill_mm_sharers(struct process *victim)
+{
+	struct mm *mm = victim->mm;
+	bool can_reap = true;
+	struct list_head *it;
+
+	if (mm->mm_users == 1)
+		return true;
+	list_for_each(it, &process_list) {
+		struct process *p = list_entry(it, struct process, all);
+		if (p == victim || p->mm != mm)
+			continue;
+		if (p->pid == 1) {
+			can_reap = false;
+			mm->flags |= MMF_OOM_SKIP;
+			pr_info("oom killer %d (%s) has mm pinned by %d (%s)\n", victim->pid, victim->comm,
+				p->pid, p->comm);
+			continue;
+		}
+		p->oom_victim = true;
+		send_signal(p, SIGKILL);
+	}
+	return can_reap;
+}
+
 bool out_of_memory(void)
 {
 	struct process *victim;
@@ -163,8 +192,10 @@ bool out_of_memory(void)
 	count_vm_event(OOM_KILL);
 	victim->oom_victim = true;
 	send_signal(victim, SIGKILL);
+	bool can_reap = kill_mm_sharers(victim);
 	if (victim == current)
 		return false;
-	oom_reap_task(victim); /* its memory now, not when it next runs */
+	if (can_reap)
+		oom_reap_task(victim); /* its memory now, not when it next runs */
 	return true;
 }

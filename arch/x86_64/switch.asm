@@ -12,6 +12,7 @@ global switch_to
 global ret_from_fork
 global kthread_start
 extern trap_return
+extern schedule_tail
 extern kthread_exit
 
 switch_to:
@@ -34,6 +35,8 @@ switch_to:
 ; A forked child's first instructions: its kernel stack holds, right above
 ; here, a copy of the parent's trap frame (with RAX = 0): leave through it.
 ret_from_fork:
+	mov rdi, rsp                 ; the trap frame (16-byte aligned: the top of the stack less 22 quadwords)
+	call schedule_tail
 	jmp trap_return
 
 ; A kernel thread's first instructions: process setup put fn in RBX, arg in R12.
