@@ -6,6 +6,8 @@
 #include <limits.h>
 #include "kernel/exit.h"
 #include "kernel/fork.h"
+#include "kernel/itimer.h"
+#include "kernel/job_control.h"
 #include "kernel/proc.h"
 #include "kernel/sched.h"
 #include "kernel/signal.h"
@@ -53,6 +55,15 @@ static void reparent_children(struct process *p)
 	}
 }
 
+/* autoreap: nobody will wait for @p: its parent ignores SIGCHLD (SIG_IGN) or
+ * set SA_NOCLDWAIT, so it leaves no zombie (POSIX; Linux's do_notify_parent). */
+static bool autoreap(const struct process *p)
+{
+	const struct sigaction_k *ka = &p->parent->sigactions[SIGCHLD - 1];
+
+	return p->exit_signal == SIGCHLD && (ka->handler == SIG_IGN || (ka->flags & SA_NOCLDWAIT));
+}
+
 void do_exit(int status)
 {
 	struct process *p = current;
@@ -67,13 +78,19 @@ void do_exit(int status)
 		mmput(p->mm);
 		p->mm = NULL;
 	}
+	itimer_exit(p);
 	reparent_children(p);
 	cli();
 	p->exit_status = status;
 	p->state = PROC_ZOMBIE;
-	if (p->exit_signal)
-		send_signal(p->parent, p->exit_signal);
-	wake_up(&p->parent->child_exit);
+	if (status & 0x7f)
+		notify_parent(p, CLD_KILLED, status & 0x7f);
+	else
+		notify_parent(p, CLD_EXITED, (status >> 8) & 0xff);
+	if (autoreap(p)) {
+		list_del(&p->sibling); /* no wait4 will see it */
+		exit_dead();
+	}
 	schedule();
 	panic("do_exit: zombie pid %d was scheduled again", p->pid);
 }
@@ -103,6 +120,17 @@ static bool wait_matches(const struct process *c, int pid, unsigned options)
 	return c->pgid == (pid == 0 ? current->pgid : -pid);
 }
 
+/* report: give wait4's caller @status of child @pid and @ru (NULL: not asked).
+ * Returns @pid, or -EFAULT for a bad pointer. */
+static long report(int pid, int status, int *ustatus, const struct rusage_k *ru, void *urusage)
+{
+	if (ustatus && copy_to_user(ustatus, &status, sizeof(int)))
+		return -EFAULT;
+	if (urusage && copy_to_user(urusage, ru, sizeof(*ru)))
+		return -EFAULT;
+	return pid;
+}
+
 /* reap: free zombie @c, then give its status and usage to the caller. Returns
  * its pid, or -EFAULT when a pointer is bad: the child is reaped all the same,
  * as Linux's wait_task_zombie releases it before kernel_wait4's put_user. */
@@ -114,11 +142,29 @@ static long reap(struct process *c, int *status, void *rusage)
 		rusage_fill(c, 0, &ru);
 	rusage_add_child(current, c);
 	process_free(c);
-	if (status && copy_to_user(status, &exit_status, sizeof(int)))
-		return -EFAULT;
-	if (rusage && copy_to_user(rusage, &ru, sizeof(ru)))
-		return -EFAULT;
-	return pid;
+	return report(pid, exit_status, status, &ru, rusage);
+}
+
+/* wait_stopped_or_continued: a stop (WUNTRACED) or a continue (WCONTINUED)
+ * of @c not reported yet, reported now, once (Linux's wait_task_stopped and
+ * wait_task_continued); 0 when there is none. */
+static long wait_stopped_or_continued(struct process *c, unsigned options, int *status, void *rusage)
+{
+	struct rusage_k ru;
+	int word;
+
+	if ((options & WUNTRACED) && c->state == PROC_STOPPED && c->stop_report) {
+		c->stop_report = false;
+		word = (c->stop_sig << 8) | 0x7f;
+	} else if ((options & WCONTINUED) && c->cont_report) {
+		c->cont_report = false;
+		word = 0xffff;
+	} else {
+		return 0;
+	}
+	if (rusage)
+		rusage_fill(c, 0, &ru);
+	return report(c->pid, word, status, &ru, rusage);
 }
 
 long sys_wait4(int pid, int *status, int options, void *rusage)
@@ -137,6 +183,9 @@ long sys_wait4(int pid, int *status, int options, void *rusage)
 			have_child = true;
 			if (c->state == PROC_ZOMBIE)
 				return reap(c, status, rusage);
+			long ret = wait_stopped_or_continued(c, (unsigned)options, status, rusage);
+			if (ret)
+				return ret;
 		}
 		if (!have_child)
 			return -ECHILD;

@@ -109,6 +109,11 @@ static struct process *copy_process(const struct clone_args_k *args, int *err)
 	copy_fs(current, p);
 	memcpy(p->sigactions, current->sigactions, sizeof(p->sigactions));
 	p->sig_blocked = current->sig_blocked;
+	if ((args->flags & (CLONE_VM | CLONE_VFORK)) != CLONE_VM) { /* a thread gets none (Linux) */
+		p->sas_ss_sp = current->sas_ss_sp;
+		p->sas_ss_size = current->sas_ss_size;
+		p->sas_ss_flags = current->sas_ss_flags;
+	}
 	p->oom_score_adj = current->oom_score_adj;
 	p->cred = current->cred;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));

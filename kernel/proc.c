@@ -42,6 +42,7 @@ struct process *process_alloc(const char *comm)
 	list_init(&p->children);
 	list_init(&p->sibling);
 	list_init(&p->run);
+	list_init(&p->real_timer);
 	wait_queue_init(&p->child_exit);
 	uint64_t irq = irq_save(); /* the console's Ctrl-C handler walks the list */
 	list_add_tail(&p->all, &process_list);

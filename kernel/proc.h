@@ -28,6 +28,7 @@
 enum proc_state {
 	PROC_RUNNABLE, /* on the run queue, or running (== current) */
 	PROC_SLEEPING, /* on a wait queue; wake_up() makes it runnable */
+	PROC_STOPPED,  /* stopped by SIGSTOP/SIGTSTP/...; only SIGCONT or SIGKILL resume it */
 	PROC_ZOMBIE,   /* exited; its parent has not reaped it with wait4 yet */
 };
 
@@ -41,6 +42,22 @@ struct sigaction_k {
 	uint64_t flags;    /* SA_* */
 	uint64_t restorer; /* SA_RESTORER: user code that calls rt_sigreturn */
 	uint64_t mask;
+};
+
+/* What is known of a pending signal's origin, for its handler's siginfo and
+ * rt_sigtimedwait (Linux: kernel_siginfo, one per non-queued signal). */
+struct ksiginfo {
+	int code;       /* SI_USER, SI_TKILL, SI_KERNEL, CLD_* for SIGCHLD */
+	int pid;        /* the sender (SI_USER, SI_TKILL) or the child (SIGCHLD) */
+	uint32_t uid;   /* the sender's real uid, or the child's */
+	int status;     /* SIGCHLD: the exit code or the signal */
+};
+
+/* One interval timer (setitimer): ITIMER_REAL counts uptime, ITIMER_VIRTUAL
+ * user time, ITIMER_PROF user and system time (kernel/itimer.c). */
+struct itimer_k {
+	uint64_t value;    /* ITIMER_REAL: the uptime it fires at; the others: ns left; 0: disarmed */
+	uint64_t interval; /* ns reloaded after each expiry; 0: one shot */
 };
 
 struct process {
@@ -76,6 +93,7 @@ struct process {
 	struct sigaction_k sigactions[NSIG];
 	bool sig_unkillable;        /* Linux's SIGNAL_UNKILLABLE: init ignores every signal it has no
 	                             * handler for, SIGKILL too, until the kernel forces one (kernel/signal.c) */
+	struct ksiginfo sig_info[NSIG]; /* where each pending signal came from */
 	uint64_t saved_sigmask;     /* rt_sigsuspend's caller's mask, for the handler's frame (Linux's) */
 	bool restore_sigmask;       /* saved_sigmask is the mask to go back to (TIF_RESTORE_SIGMASK) */
 	uint64_t set_child_tid;     /* CLONE_CHILD_SETTID: where the child's first return writes its tid */
@@ -84,6 +102,16 @@ struct process {
 	struct completion *vfork_done; /* CLONE_VFORK: the parent waits on it until we exec or exit */
 	int exit_signal;            /* sent to the parent at exit: SIGCHLD, or clone's low byte (0: none) */
 	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
+	uint64_t sas_ss_sp, sas_ss_size; /* sigaltstack; size 0: none (inherited by fork, not by exec) */
+	uint32_t sas_ss_flags;      /* SS_AUTODISARM */
+
+	/* job control (kernel/signal.c): what wait4's WUNTRACED and WCONTINUED report */
+	int stop_sig;               /* the signal that stopped it */
+	bool stop_report;           /* stopped, not yet reported to the parent */
+	bool cont_report;           /* continued, not yet reported to the parent */
+
+	struct itimer_k itimer[3];  /* ITIMER_REAL, ITIMER_VIRTUAL, ITIMER_PROF (kernel/itimer.c); not inherited */
+	struct list_head real_timer; /* on the armed ITIMER_REAL list while itimer[0] is armed */
 
 	int oom_score_adj;          /* -1000 (never chosen) .. 1000; inherited by fork (mm/oom.c) */
 	bool oom_victim;            /* killed by the OOM killer, not gone yet */

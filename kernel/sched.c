@@ -15,6 +15,7 @@
 #include "kernel/lib/string.h"
 #include "kernel/errno.h"
 #include "kernel/entry.h"
+#include "kernel/itimer.h"
 #include "kernel/uaccess.h"
 #include "mm/kmalloc.h"
 #include "mm/mm.h"
@@ -31,7 +32,7 @@ static LIST_HEAD_DEF(run_queue);
 static struct wait_queue timer_sleepers = WAIT_QUEUE_INIT(timer_sleepers);
 static struct process *idle;
 static unsigned slice_used;
-static struct process *dead_kthread; /* exited, freed once we are off its stack */
+static struct process *dead_task; /* exited, reaped by nobody: freed once we are off its stack */
 
 extern char __boot_stack_bottom[];
 extern void switch_to(uint64_t *prev_rsp, uint64_t next_rsp);
@@ -70,13 +71,13 @@ static void context_switch(struct process *prev, struct process *next)
 	switch_to(&prev->saved_rsp, next->saved_rsp);
 }
 
-/* finish_switch: now that we run on another stack, free a kernel thread that
- * exited (Linux: finish_task_switch dropping the dead task). */
+/* finish_switch: now that we run on another stack, free a process that
+ * exited with nobody to reap it (Linux: finish_task_switch dropping the dead task). */
 static void finish_switch(void)
 {
-	if (dead_kthread && dead_kthread != current) {
-		process_free(dead_kthread);
-		dead_kthread = NULL;
+	if (dead_task && dead_task != current) {
+		process_free(dead_task);
+		dead_task = NULL;
 	}
 }
 
@@ -111,14 +112,22 @@ void schedule(void)
 	irq_restore(irq);
 }
 
-void make_runnable(struct process *p)
+bool wake_up_state(struct process *p, enum proc_state state)
 {
 	uint64_t irq = irq_save();
-	if (p->state == PROC_SLEEPING)
-		p->state = PROC_RUNNABLE; /* its wait entries go when it runs (sleep_on, poll) */
+	bool woken = p->state == state;
+
+	if (woken)
+		p->state = PROC_RUNNABLE; /* a sleeper's wait entries go when it runs (sleep_on, poll) */
 	if (p->state == PROC_RUNNABLE && p != current && p != idle && list_empty(&p->run))
 		list_add_tail(&p->run, &run_queue);
 	irq_restore(irq);
+	return woken;
+}
+
+void make_runnable(struct process *p)
+{
+	wake_up_state(p, PROC_SLEEPING);
 }
 
 void add_wait_queue(struct wait_queue *wq, struct wait_queue_entry *e)
@@ -220,6 +229,7 @@ void sched_tick(struct trap_frame *f)
 		cpu_ticks.idle++;
 	}
 	wake_timer_sleepers();
+	itimer_tick(current, trap_from_user(f));
 	if (current == idle ? !list_empty(&run_queue) : ++slice_used >= TIMESLICE_TICKS)
 		need_resched = 1;
 }
@@ -259,13 +269,18 @@ struct process *kthread_create(const char *name, void (*fn)(void *), void *arg)
 	return p;
 }
 
-void kthread_exit(void)
+void exit_dead(void)
 {
 	cli();
 	current->state = PROC_ZOMBIE;
-	dead_kthread = current;
+	dead_task = current;
 	schedule();
-	panic("kthread_exit: dead kernel thread %s was scheduled again", current->comm);
+	panic("exit_dead: dead pid %d (%s) was scheduled again", current->pid, current->comm);
+}
+
+void kthread_exit(void)
+{
+	exit_dead();
 }
 
 void cpu_idle(void)

@@ -32,6 +32,10 @@ void schedule(void);
 /* make_runnable: put @p (sleeping or new) on the run queue. IRQ-safe. */
 void make_runnable(struct process *p);
 
+/* wake_up_state: make @p runnable if it is in @state (PROC_SLEEPING, or
+ * PROC_STOPPED for SIGCONT and SIGKILL); whether it was. IRQ-safe. */
+bool wake_up_state(struct process *p, enum proc_state state);
+
 /* sched_tick: timer interrupt hook: account the tick, wake sleepers whose deadline passed,
  * and note when current's slice is over. */
 void sched_tick(struct trap_frame *f);
@@ -61,6 +65,11 @@ void schedule_until(uint64_t deadline_ns);
 
 /* cpu_idle: the idle process's loop: run the queue, else halt until an interrupt. */
 __attribute__((noreturn)) void cpu_idle(void);
+
+/* exit_dead: current has exited and nobody will reap it (a kernel thread, a
+ * child whose parent ignores SIGCHLD): it is freed by the next schedule() on
+ * another stack. */
+__attribute__((noreturn)) void exit_dead(void);
 
 /* kthread_exit: where a kernel thread's function returns to: the thread ends and
  * its stack is freed by the next schedule() on another stack. */

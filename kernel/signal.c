@@ -18,7 +18,9 @@
 #include "kernel/uaccess.h"
 #include "arch/x86_64/cpu.h"
 #include "arch/x86_64/sigframe.h"
+#include "kernel/job_control.h"
 
+#define SA_ONSTACK   0x08000000
 #define SA_RESTART   0x10000000
 #define SA_NODEFER   0x40000000
 #define SA_RESETHAND 0x80000000
@@ -27,16 +29,18 @@
 #define SIG_UNBLOCK 1
 #define SIG_SETMASK 2
 
-static inline uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
-#define UNBLOCKABLE (sigbit(SIGKILL) | sigbit(SIGSTOP))
+/* sigaltstack's flags and limits (Linux's uapi/asm-generic/signal-defs.h, signal.h) */
+#define SS_ONSTACK    1
+#define SS_DISABLE    2
+#define SS_AUTODISARM (1u << 31)
+#define MINSIGSTKSZ   2048
 
-/* default_ignored: signals whose default action is to do nothing. Without job
- * control, the stop signals and SIGCONT are ignored too (documented gap). */
+/* default_ignored: signals whose default action is to do nothing (SIGCONT's
+ * work, continuing, is done when it is sent: prepare_signal). */
 static bool default_ignored(int sig)
 {
 	switch (sig) {
 	case SIGCHLD: case SIGURG: case SIGWINCH: case SIGCONT:
-	case SIGSTOP: case SIGTSTP: case SIGTTIN: case SIGTTOU:
 		return true;
 	default:
 		return false;
@@ -56,18 +60,44 @@ static bool sig_ignored(struct process *p, int sig)
 	return h == SIG_IGN || (h == SIG_DFL && default_ignored(sig));
 }
 
-int send_signal(struct process *p, int sig)
+/* prepare_signal: what sending @sig does at once, whatever @p's mask and
+ * handlers (Linux's prepare_signal): a stop signal cancels a pending SIGCONT;
+ * SIGCONT cancels pending stop signals and resumes @p if it is stopped. IRQs off. */
+static void prepare_signal(struct process *p, int sig)
+{
+	if (sigbit(sig) & STOP_SIGNALS) {
+		p->sig_pending &= ~sigbit(SIGCONT);
+	} else if (sig == SIGCONT) {
+		p->sig_pending &= ~STOP_SIGNALS;
+		if (p->state == PROC_STOPPED)
+			do_continue(p);
+	}
+}
+
+int send_signal_info(struct process *p, int sig, const struct ksiginfo *info)
 {
 	if (sig < 0 || sig > NSIG)
 		return -EINVAL;
-	if (sig == 0 || p->state == PROC_ZOMBIE || sig_ignored(p, sig))
+	if (sig == 0 || p->state == PROC_ZOMBIE)
 		return 0;
 	uint64_t irq = irq_save();
-	p->sig_pending |= sigbit(sig);
-	if (p->state == PROC_SLEEPING && (sigbit(sig) & ~p->sig_blocked))
-		make_runnable(p);
+	prepare_signal(p, sig);
+	if (!sig_ignored(p, sig)) {
+		if (!(p->sig_pending & sigbit(sig)))
+			p->sig_info[sig - 1] = *info; /* a standard signal does not queue: the first one's origin */
+		p->sig_pending |= sigbit(sig);
+		if (sig == SIGKILL && p->state == PROC_STOPPED)
+			wake_up_state(p, PROC_STOPPED); /* to die */
+		else if (p->state == PROC_SLEEPING && (sigbit(sig) & ~p->sig_blocked))
+			make_runnable(p);
+	}
 	irq_restore(irq);
 	return 0;
+}
+
+int send_signal(struct process *p, int sig)
+{
+	return send_signal_info(p, sig, &(struct ksiginfo){ .code = SI_KERNEL });
 }
 
 void force_signal(int sig)
@@ -89,18 +119,49 @@ bool fatal_signal_pending(struct process *p)
 
 void signals_reset_on_exec(struct process *p)
 {
+	p->sas_ss_sp = p->sas_ss_size = 0; /* the old program's memory */
+	p->sas_ss_flags = 0;
 	for (int i = 0; i < NSIG; i++)
 		if (p->sigactions[i].handler != SIG_IGN)
 			p->sigactions[i] = (struct sigaction_k){ 0 };
 }
 
-/* setup_rt_frame: redirect @f into @ka's handler for @sig. false when the user
- * stack cannot take the frame (the caller then kills with SIGSEGV, as Linux). */
+/* on_sig_stack: whether @sp is on current's alternate signal stack. */
+static bool on_sig_stack(uint64_t sp)
+{
+	return current->sas_ss_size && sp > current->sas_ss_sp && sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+/* sas_ss_flags: sigaltstack's ss_flags for a program at @sp (Linux's sas_ss_flags). */
+static int sas_ss_flags(uint64_t sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* fill_siginfo: @sig's siginfo for a handler or rt_sigtimedwait, from what was
+ * recorded when it was sent. */
+static void fill_siginfo(struct siginfo_k *info, int sig)
+{
+	const struct ksiginfo *k = &current->sig_info[sig - 1];
+
+	*info = (struct siginfo_k){ .signo = sig, .code = k->code, .pid = k->pid, .uid = (int32_t)k->uid };
+	if (sig == SIGCHLD)
+		info->status = k->status;
+}
+
+/* setup_rt_frame: redirect @f into @ka's handler for @sig, on the alternate
+ * stack if the handler asked (SA_ONSTACK) and one is set and not in use.
+ * false when the user stack cannot take the frame (the caller then kills
+ * with SIGSEGV, as Linux). */
 static bool setup_rt_frame(struct trap_frame *f, int sig, const struct sigaction_k *ka)
 {
 	if (!(ka->flags & SA_RESTORER))
 		return false; /* x86-64 Linux also requires the libc's restorer */
 	uint64_t sp = f->rsp - 128;            /* skip the red zone (psABI 3.2.2) */
+	if ((ka->flags & SA_ONSTACK) && sas_ss_flags(f->rsp) == 0)
+		sp = current->sas_ss_sp + current->sas_ss_size;
 	uint64_t fpstate = (sp - sizeof(current->fpu)) & ~63ull;
 	sp = ((fpstate - sizeof(struct rt_sigframe)) & ~15ull) - 8; /* handler entry: RSP+8 16-aligned */
 	struct rt_sigframe frame = { .pretcode = ka->restorer };
@@ -110,11 +171,16 @@ static bool setup_rt_frame(struct trap_frame *f, int sig, const struct sigaction
 	frame.uc.mc.fpstate = fpstate;
 	frame.uc.mc.oldmask = mask;
 	frame.uc.sigmask = mask;
-	frame.info.signo = sig;
+	frame.uc.ss_sp = current->sas_ss_sp; /* the altstack as it was: rt_sigreturn restores it */
+	frame.uc.ss_flags = sas_ss_flags(f->rsp) | (int32_t)current->sas_ss_flags;
+	frame.uc.ss_size = current->sas_ss_size;
+	fill_siginfo(&frame.info, sig);
 	fxsave(current->fpu); /* the live registers are current's */
 	if (copy_to_user((void *)fpstate, current->fpu, sizeof(current->fpu)) ||
 	    copy_to_user((void *)sp, &frame, sizeof(frame)))
 		return false;
+	if (current->sas_ss_flags & SS_AUTODISARM)
+		current->sas_ss_sp = current->sas_ss_size = 0;
 	f->rip = ka->handler;
 	f->rsp = sp;
 	f->rdi = (uint64_t)sig;
@@ -159,6 +225,10 @@ void deliver_signals(struct trap_frame *f)
 		struct sigaction_k ka = current->sigactions[sig - 1];
 		if (sig_ignored(current, sig))
 			continue;
+		if (ka.handler == SIG_DFL && (sigbit(sig) & STOP_SIGNALS)) {
+			do_signal_stop(sig); /* returns once continued; then the rest of what is pending */
+			continue;
+		}
 		if (ka.handler == SIG_DFL)
 			do_exit(W_SIGNALED(sig));
 		if (ka.flags & SA_RESETHAND)
@@ -178,58 +248,57 @@ void deliver_signals(struct trap_frame *f)
 	}
 }
 
-static struct wait_queue pause_wait = WAIT_QUEUE_INIT(pause_wait);
-
-/* wait_for_signal: sleep until a signal current does not block is pending
- * (send_signal wakes it); -ERESTARTNOHAND, as Linux: EINTR once a handler
- * has run, and the wait goes on if none does. */
-static long wait_for_signal(void)
+/* do_sigaltstack: sigaltstack's work for a program at @sp: the current setting
+ * into *@old (if any), then @new's (if any). 0, -EPERM (on the alternate stack
+ * now), -EINVAL (bad flags) or -ENOMEM (smaller than MINSIGSTKSZ). */
+static int do_sigaltstack(const struct ucontext_k *new, struct ucontext_k *old, uint64_t sp)
 {
-	while (!(current->sig_pending & ~current->sig_blocked))
-		sleep_on(&pause_wait);
-	return -ERESTARTNOHAND;
-}
-
-long sys_pause(void)
-{
-	return wait_for_signal();
-}
-
-int set_user_sigmask(const uint64_t *umask, size_t sigsetsize)
-{
-	uint64_t mask;
-
-	if (!umask)
+	if (old) {
+		old->ss_sp = current->sas_ss_sp;
+		old->ss_flags = sas_ss_flags(sp) | (int32_t)current->sas_ss_flags;
+		old->ss_size = current->sas_ss_size;
+	}
+	if (!new)
 		return 0;
-	if (sigsetsize != sizeof(uint64_t))
+	if (on_sig_stack(sp))
+		return -EPERM;
+	uint32_t mode = (uint32_t)new->ss_flags & ~SS_AUTODISARM;
+	if (mode != SS_DISABLE && mode != SS_ONSTACK && mode != 0)
 		return -EINVAL;
-	if (copy_from_user(&mask, umask, sizeof(mask)))
-		return -EFAULT;
-	current->saved_sigmask = current->sig_blocked;
-	current->restore_sigmask = true;
-	current->sig_blocked = mask & ~UNBLOCKABLE;
+	if (mode == SS_DISABLE) {
+		current->sas_ss_sp = current->sas_ss_size = 0;
+	} else {
+		if (new->ss_size < MINSIGSTKSZ)
+			return -ENOMEM;
+		current->sas_ss_sp = new->ss_sp;
+		current->sas_ss_size = new->ss_size;
+	}
+	current->sas_ss_flags = (uint32_t)new->ss_flags & SS_AUTODISARM;
 	return 0;
 }
 
-void restore_saved_sigmask_unless(bool interrupted)
+/* restore_altstack: rt_sigreturn: the alternate stack as the frame @uc says
+ * (a bad setting there is ignored, as Linux's restore_altstack does). */
+static void restore_altstack(const struct ucontext_k *uc, uint64_t sp)
 {
-	if (interrupted || !current->restore_sigmask)
-		return; /* a handler's frame (or deliver_signals) puts it back */
-	current->sig_blocked = current->saved_sigmask;
-	current->restore_sigmask = false;
+	do_sigaltstack(uc, NULL, sp);
 }
 
-/* sys_rt_sigsuspend: wait for a signal with the mask *@umask in place of the
- * caller's, which the handler's frame then restores (Linux: sigsuspend and
- * TIF_RESTORE_SIGMASK). -EINVAL for a size other than 8, -EFAULT, or -EINTR. */
-long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize)
+/* The user's stack_t is the ss_* part of a ucontext: copy it through one. */
+#define STACK_T_OFFSET __builtin_offsetof(struct ucontext_k, ss_sp)
+#define STACK_T_SIZE   24
+
+long sys_sigaltstack(const void *uss, void *uoss)
 {
-	if (!umask)
-		return sigsetsize != sizeof(uint64_t) ? -EINVAL : -EFAULT;
-	long err = set_user_sigmask(umask, sigsetsize);
-	if (err)
-		return err;
-	return wait_for_signal();
+	struct ucontext_k new, old;
+	int err;
+
+	if (uss && copy_from_user((char *)&new + STACK_T_OFFSET, uss, STACK_T_SIZE))
+		return -EFAULT;
+	err = do_sigaltstack(uss ? &new : NULL, &old, current->tf->rsp);
+	if (!err && uoss && copy_to_user(uoss, (char *)&old + STACK_T_OFFSET, STACK_T_SIZE))
+		return -EFAULT;
+	return err;
 }
 
 #define MXCSR_OFFSET 24
@@ -255,6 +324,7 @@ long sys_rt_sigreturn(void)
 		return (long)f->rax;
 	}
 	current->sig_blocked = frame.uc.sigmask & ~UNBLOCKABLE;
+	restore_altstack(&frame.uc, f->rsp);
 	return (long)f->rax; /* the dispatcher stores this into RAX: the interrupted value */
 }
 

@@ -1,9 +1,11 @@
 /*
- * kernel/signal.h - POSIX signals, Linux x86-64 numbers and semantics, minus
- * job control: generation (kill, faults, Ctrl-C), dispositions (rt_sigaction),
+ * kernel/signal.h - POSIX signals, Linux x86-64 numbers and semantics:
+ * generation (kill, faults, Ctrl-C, timers), dispositions (rt_sigaction),
  * masks (rt_sigprocmask) and delivery on the way back to user mode: default
- * action, ignore, or a user handler entered through a Linux-layout rt_sigframe
- * and left through rt_sigreturn.
+ * action (terminate, ignore, or stop: kernel/job_control.c), or a user
+ * handler entered through a Linux-layout rt_sigframe (on the sigaltstack if
+ * asked) and left through rt_sigreturn. Waiting for and taking signals is
+ * kernel/signal_wait.c.
  */
 #ifndef KERNEL_SIGNAL_H
 #define KERNEL_SIGNAL_H
@@ -34,17 +36,43 @@
 #define SIGTTIN 21
 #define SIGTTOU 22
 #define SIGURG  23
+#define SIGXCPU 24
+#define SIGXFSZ 25
+#define SIGVTALRM 26
+#define SIGPROF 27
 #define SIGWINCH 28
 
 #define SIG_DFL 0
 #define SIG_IGN 1
 
+/* sigbit: @sig's bit in a mask (sig_pending, sig_blocked). */
+static inline uint64_t sigbit(int sig) { return 1ull << (sig - 1); }
+#define UNBLOCKABLE  (sigbit(SIGKILL) | sigbit(SIGSTOP))
+#define STOP_SIGNALS (sigbit(SIGSTOP) | sigbit(SIGTSTP) | sigbit(SIGTTIN) | sigbit(SIGTTOU))
+
+/* siginfo's si_code values (Linux's uapi/asm-generic/siginfo.h). */
+#define SI_USER     0    /* kill */
+#define SI_KERNEL   0x80 /* the kernel */
+#define SI_TKILL    (-6) /* tkill, tgkill */
+#define CLD_EXITED    1
+#define CLD_KILLED    2
+#define CLD_STOPPED   5
+#define CLD_CONTINUED 6
+
+#define SA_NOCLDSTOP 0x00000001
+#define SA_NOCLDWAIT 0x00000002
+
 /* wait4 status words (Linux encoding). */
 #define W_EXITCODE(code) (((code) & 0xff) << 8)
 #define W_SIGNALED(sig)  ((sig) & 0x7f)
 
-/* send_signal: make @sig pending for @p (dropped if @p ignores it), waking @p
- * from an interruptible sleep. 0, or -EINVAL for a bad number. IRQ-safe. */
+/* send_signal_info: make @sig pending for @p (dropped if @p ignores it) with
+ * @info saying where it came from, waking @p from an interruptible sleep;
+ * SIGCONT resumes a stopped @p, SIGKILL wakes it to die. 0, or -EINVAL for a
+ * bad number. IRQ-safe. */
+int send_signal_info(struct process *p, int sig, const struct ksiginfo *info);
+
+/* send_signal: send_signal_info from the kernel (SI_KERNEL). */
 int send_signal(struct process *p, int sig);
 
 /* force_signal: a synchronous fault's signal for current (SIGSEGV, SIGILL...):

@@ -71,12 +71,27 @@ static bool kill_matches(const struct process *p, int pid)
 	return p->pgid == (pid == 0 ? current->pgid : -pid);
 }
 
+/* user_signal: @sig to @p from current's kill or tkill (@code: SI_USER, SI_TKILL). */
+static int user_signal(struct process *p, int sig, int code)
+{
+	return send_signal_info(p, sig, &(struct ksiginfo){ .code = code, .pid = current->pid,
+							   .uid = current->cred.uid.real });
+}
+
+/* do_kill: kill(2) with siginfo code @code. */
+static long do_kill(int pid, int sig, int code);
+
 /* sys_kill: Linux's results: for one pid or a group, 0 when the signal went to
  * someone, -EPERM when every target was another user's (kill_ok_by_cred),
  * -ESRCH when there was none; for -1, 0 whenever there was a target at all
  * (Linux's kill_something_info ignores the refusals). A zombie still exists:
  * kill succeeds on it, and does nothing. */
 long sys_kill(int pid, int sig)
+{
+	return do_kill(pid, sig, SI_USER);
+}
+
+static long do_kill(int pid, int sig, int code)
 {
 	struct list_head *it;
 	int sent = 0, refused = 0;
@@ -86,7 +101,7 @@ long sys_kill(int pid, int sig)
 		return -ESRCH; /* no group -INT_MIN (it does not fit an int): Linux's kill_something_info */
 	if (pid > 0 && find_process(pid)) {
 		struct process *p = find_process(pid);
-		return kill_ok_by_cred(p) ? send_signal(p, sig) : -EPERM;
+		return kill_ok_by_cred(p) ? user_signal(p, sig, code) : -EPERM;
 	}
 	list_for_each(it, &process_list) {
 		struct process *p = list_entry(it, struct process, all);
@@ -96,7 +111,7 @@ long sys_kill(int pid, int sig)
 			refused++;
 			continue;
 		}
-		send_signal(p, sig);
+		user_signal(p, sig, code);
 		sent++;
 	}
 	if (sent || (refused && pid == -1))
@@ -110,14 +125,14 @@ long sys_tgkill(int tgid, int tid, int sig)
 		return -EINVAL;
 	if (tgid != tid)
 		return -ESRCH; /* one thread per process: the thread id is the pid */
-	return sys_kill(tid, sig);
+	return do_kill(tid, sig, SI_TKILL);
 }
 
 long sys_tkill(int tid, int sig)
 {
 	if (tid <= 0)
 		return -EINVAL;
-	return sys_kill(tid, sig); /* musl's raise() uses tkill */
+	return do_kill(tid, sig, SI_TKILL); /* musl's raise() uses tkill */
 }
 
 long sys_arch_prctl(int code, uint64_t addr)

@@ -115,6 +115,17 @@ long sys_rt_sigprocmask(int how, const uint64_t *set, uint64_t *oset, size_t sig
 long sys_rt_sigreturn(void);
 long sys_rt_sigsuspend(const uint64_t *umask, size_t sigsetsize);
 long sys_pause(void);
+long sys_rt_sigpending(uint64_t *uset, size_t sigsetsize);
+struct siginfo_k;
+long sys_rt_sigtimedwait(const uint64_t *uthese, struct siginfo_k *uinfo, const struct timespec_k *uts,
+			 size_t sigsetsize);
+long sys_sigaltstack(const void *uss, void *uoss);
+
+/* interval timers: kernel/itimer.c */
+struct itimerval_k;
+long sys_setitimer(int which, const struct itimerval_k *unew, struct itimerval_k *uold);
+long sys_getitimer(int which, struct itimerval_k *ucur);
+long sys_alarm(unsigned seconds);
 
 /* time and system: kernel/sys_time.c, kernel/sys_info.c */
 long sys_nanosleep(const void *req, void *rem);

@@ -36,8 +36,9 @@ struct ucontext_k {
 
 struct siginfo_k {
 	int32_t signo, errno_, code, pad;
-	int32_t pid, uid; /* SI_USER fields */
-	uint8_t rest[128 - 24];
+	int32_t pid, uid; /* SI_USER, SI_TKILL and SIGCHLD's fields */
+	int32_t status;   /* SIGCHLD: the exit code or the signal */
+	uint8_t rest[128 - 28];
 };
 
 struct rt_sigframe {

@@ -35,6 +35,7 @@ static const char *state_name(const struct process *p)
 	switch (p->state) {
 	case PROC_RUNNABLE: return "R (running)";
 	case PROC_SLEEPING: return "S (sleeping)";
+	case PROC_STOPPED:  return "T (stopped)";
 	default:            return "Z (zombie)";
 	}
 }
