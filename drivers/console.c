@@ -231,4 +231,5 @@ void console_init(void)
 		panic("console_init: COM1's IRQ %u is taken", IRQ_COM1);
 	serial_enable_rx_irq();
 	register_chrdev(CONSOLE_DEV, console_open); /* what opening /dev/console gives */
+	register_chrdev(TTY_DEV, console_open);     /* and /dev/tty: every process's terminal is the console */
 }

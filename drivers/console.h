@@ -11,6 +11,7 @@
 #include "kernel/fs/fs.h"
 
 #define CONSOLE_DEV MKDEV(5, 1) /* /dev/console, as Linux's */
+#define TTY_DEV     MKDEV(5, 0) /* /dev/tty: the controlling terminal, which is always the console here */
 
 struct file;
 

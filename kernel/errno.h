@@ -19,11 +19,15 @@
 #define EFAULT  14
 #define EBUSY   16
 #define EEXIST  17
+#define EXDEV   18
 #define ENODEV  19
 #define ENOTDIR 20
 #define EISDIR  21
 #define EINVAL  22
+#define ENFILE  23
 #define EMFILE  24
+#define ETXTBSY 26
+#define EFBIG   27
 #define ENOTTY  25
 #define ENOSPC  28
 #define ESPIPE  29
@@ -32,6 +36,7 @@
 #define ERANGE  34
 #define ENAMETOOLONG 36
 #define ENOSYS  38
+#define ENOTEMPTY 39
 #define ELOOP   40
 
 /* Never seen by user space (Linux's include/linux/errno.h): a syscall

@@ -17,6 +17,8 @@
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/initrd/initrd.h"
 #include "drivers/console.h"
+#include "drivers/mem.h"
+#include "kernel/fs/devtmpfs.h"
 #include "arch/x86_64/irq.h"
 #include "arch/x86_64/pic.h"
 #include "arch/x86_64/pit.h"
@@ -77,16 +79,15 @@ static void init_argv(char *words, char *argv[INIT_MAX_ARGS + 2])
 	argv[n] = NULL;
 }
 
-/* mount_root: register the file systems, the initrd as "/" and /proc on it. */
+/* mount_root: register the file systems, the initrd as "/", and on it /proc,
+ * /dev and /tmp (kernel/fs/devtmpfs.c). */
 static void mount_root(void)
 {
 	do_fs_initcalls();
 	int err = vfs_mount_root("initrd", NULL);
 	if (err)
 		panic("mount_root: cannot mount the initrd as / (error %d)", err);
-	err = vfs_mount("proc", NULL, "/proc");
-	if (err)
-		pr_err("kernel: cannot mount proc on /proc (error %d)\n", err);
+	mount_boot_filesystems();
 }
 
 /* start_init: pid 1 runs /init from the initrd with the console as fds 0, 1, 2. */
@@ -101,6 +102,7 @@ static void start_init(void)
 	p->sig_unkillable = true; /* kill(1, SIGKILL) must not power the machine off */
 	rlimit_init(p); /* root's ids are zeros, as process_alloc left them */
 	set_fs_pwd(p, root_path());
+	p->umask = 022; /* Linux's init_fs */
 	strlcpy(words, cmdline_get("init") ? cmdline_get("init") : "", sizeof(words));
 	init_argv(words, argv);
 	for (int fd = 0; fd < 3; fd++)
@@ -146,6 +148,7 @@ void kernel_main(uint64_t boot_info_phys)
 		panic("kernel_main: the timer's IRQ %u is taken", IRQ_TIMER);
 	pit_start(HZ);
 	console_init();
+	mem_devices_init();
 	initrd_init(phys_to_virt(boot_info.initrd.base), boot_info.initrd.size);
 	mount_root();
 	fault_trace_init();

@@ -159,6 +159,8 @@ long sys_set_tid_address(uint64_t tidptr)
 
 long sys_umask(int mask)
 {
-	(void)mask;
-	return 022; /* the initrd is read-only: no file is ever created */
+	uint32_t old = current->umask;
+
+	current->umask = (uint32_t)mask & 0777;
+	return old;
 }

@@ -42,6 +42,22 @@ long sys_openat(int dirfd, const char *path, int flags, int mode);
 long sys_newfstatat(int dirfd, const char *path, void *statbuf, int flags);
 long sys_dup3(int oldfd, int newfd, int flags);
 
+/* changing directories: kernel/fs/dir_ops.c */
+long sys_mkdir(const char *upath, int mode);
+long sys_mkdirat(int dirfd, const char *upath, int mode);
+long sys_mknod(const char *upath, int mode, unsigned dev);
+long sys_mknodat(int dirfd, const char *upath, int mode, unsigned dev);
+long sys_symlink(const char *target, const char *upath);
+long sys_symlinkat(const char *target, int dirfd, const char *upath);
+long sys_link(const char *uold, const char *unew);
+long sys_linkat(int olddirfd, const char *uold, int newdirfd, const char *unew, int flags);
+long sys_unlink(const char *upath);
+long sys_unlinkat(int dirfd, const char *upath, int flags);
+long sys_rmdir(const char *upath);
+long sys_rename(const char *uold, const char *unew);
+long sys_renameat(int olddirfd, const char *uold, int newdirfd, const char *unew);
+long sys_renameat2(int olddirfd, const char *uold, int newdirfd, const char *unew, unsigned flags);
+
 /* pipes: kernel/fs/pipe.c */
 long sys_pipe(int *ufds);
 long sys_pipe2(int *ufds, int flags);

@@ -18,6 +18,7 @@ enum vm_stat_item {
 	NR_KERNEL_MISC,  /* other kernel allocations (buffers, self-tests) */
 	NR_ANON_PAGES,   /* user pages: anonymous, heap, stack, private copies of file bytes */
 	NR_FILE_PAGES,   /* page-cache pages of initrd files, mapped read-only (mm/filemap.c) */
+	NR_SHMEM,        /* tmpfs file pages (kernel/fs/tmpfs/): /proc/meminfo's Shmem */
 	NR_VM_STAT_ITEMS
 };
 

@@ -41,10 +41,17 @@
 #define S_IFDIR  0040000
 #define S_IFCHR  0020000
 #define S_IFIFO  0010000
+#define S_IFSOCK 0140000
+#define S_ISUID  04000
+#define S_ISGID  02000
+#define S_ISVTX  01000 /* sticky: in a directory, only an entry's owner may remove it */
+#define S_IALLUGO 07777 /* every permission bit */
 #define S_ISDIR(m) (((m) & S_IFMT) == S_IFDIR)
 #define S_ISREG(m) (((m) & S_IFMT) == S_IFREG)
 #define S_ISLNK(m) (((m) & S_IFMT) == S_IFLNK)
 #define S_ISCHR(m) (((m) & S_IFMT) == S_IFCHR)
+#define S_ISBLK(m) (((m) & S_IFMT) == S_IFBLK)
+#define S_ISFIFO(m) (((m) & S_IFMT) == S_IFIFO)
 
 #define NAME_MAX    255  /* bytes in one path component */
 #define PATH_MAX    4096 /* bytes in a path, NUL included */
@@ -61,7 +68,30 @@ struct kstat {
 	uint32_t mode, uid, gid;
 	uint64_t rdev;
 	int64_t size, blksize, blocks;
-	int64_t mtime; /* seconds; also reported as atime and ctime */
+	int64_t mtime; /* seconds */
+	int64_t atime, ctime; /* seconds; 0: the same as mtime (file systems that keep one time) */
+	long atime_nsec, mtime_nsec, ctime_nsec;
+};
+
+/* What setattr changes (Linux: struct iattr, ATTR_*): chmod, chown, truncate, utimensat. */
+#define ATTR_MODE  0x01
+#define ATTR_UID   0x02
+#define ATTR_GID   0x04
+#define ATTR_SIZE  0x08
+#define ATTR_ATIME 0x10
+#define ATTR_MTIME 0x20
+#define ATTR_CTIME 0x40
+struct iattr {
+	unsigned valid;          /* ATTR_* */
+	uint32_t mode, uid, gid; /* mode: the permission bits (and S_ISUID...), not the type */
+	int64_t size;
+	int64_t atime, mtime;    /* seconds */
+	long atime_nsec, mtime_nsec;
+};
+
+/* What statfs reports (Linux: struct kstatfs). */
+struct kstatfs {
+	int64_t f_type, f_bsize, f_blocks, f_bfree, f_bavail, f_files, f_ffree, f_namelen, f_frsize, f_flags;
 };
 
 /* One directory entry, as getdents64 reports it. */
@@ -83,7 +113,35 @@ struct inode_operations {
 	long (*readlink)(struct inode *inode, char *buf, size_t size);
 	/* getattr: what stat(2) reports (every inode has it). */
 	void (*getattr)(struct inode *inode, struct kstat *st);
+
+	/* The operations that change a directory, for file systems that can
+	 * (NULL: -EPERM, or -EROFS on a read-only mount). The VFS has checked the
+	 * caller's permission and that @name (@len bytes, not "." or "..") is free
+	 * (create, mkdir, mknod, symlink, link) or names an entry of the right
+	 * kind (unlink, rmdir); the file system checks what only it knows
+	 * (-ENOSPC, -ENOTEMPTY). New inodes are owned as inode_init_owner says. */
+	/* create: a new regular file of @mode, with a reference into *@out. */
+	int (*create)(struct inode *dir, const char *name, size_t len, uint32_t mode, struct inode **out);
+	int (*mkdir)(struct inode *dir, const char *name, size_t len, uint32_t mode);
+	/* mknod: a device, FIFO or socket node (@mode's type) with device number @rdev. */
+	int (*mknod)(struct inode *dir, const char *name, size_t len, uint32_t mode, uint32_t rdev);
+	int (*symlink)(struct inode *dir, const char *name, size_t len, const char *target);
+	/* link: another name for @old (not a directory). */
+	int (*link)(struct inode *old, struct inode *dir, const char *name, size_t len);
+	int (*unlink)(struct inode *dir, const char *name, size_t len);
+	int (*rmdir)(struct inode *dir, const char *name, size_t len);
+	/* rename: move the entry @old_name of @old_dir to @new_name of @new_dir,
+	 * replacing what is there (the VFS checked the kinds agree and that a
+	 * directory is not moved under itself); @flags: RENAME_NOREPLACE,
+	 * RENAME_EXCHANGE. */
+	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len,
+		      struct inode *new_dir, const char *new_name, size_t new_len, unsigned flags);
+	/* setattr: change what @attr says (the VFS checked who may). */
+	int (*setattr)(struct inode *inode, const struct iattr *attr);
 };
+
+#define RENAME_NOREPLACE 1
+#define RENAME_EXCHANGE  2
 
 struct inode {
 	struct super_block *i_sb;
@@ -92,6 +150,7 @@ struct inode {
 	uint64_t i_ino;
 	uint32_t i_mode;   /* S_IF* type | permission bits */
 	uint32_t i_rdev;   /* character devices: MKDEV(major, minor) */
+	uint32_t i_uid, i_gid; /* the owner, for permission checks (kernel/fs/permission.c) */
 	int i_count;       /* references: dentries, open files, the file system's own */
 	void *i_private;   /* the file system's object behind the inode */
 };
@@ -100,6 +159,8 @@ struct super_operations {
 	/* evict_inode: @inode's last reference went: free what i_private holds
 	 * (NULL: nothing to free). The VFS frees the inode itself. */
 	void (*evict_inode)(struct inode *inode);
+	/* statfs: the file system's sizes for statfs(2) (NULL: all zero but the type). */
+	void (*statfs)(struct super_block *sb, struct kstatfs *st);
 };
 
 struct super_block {
@@ -108,6 +169,7 @@ struct super_block {
 	struct inode *s_root; /* the root directory, with the super_block's reference */
 	uint32_t s_dev;       /* st_dev of its files */
 	int s_flags;          /* SB_RDONLY */
+	uint32_t s_magic;     /* statfs's f_type (Linux's *_SUPER_MAGIC) */
 	void *s_fs_info;
 };
 
@@ -199,5 +261,10 @@ long d_path(const struct path *p, char *buf, size_t size);
 
 /* vfs_getattr: stat(2) of @inode. */
 void vfs_getattr(struct inode *inode, struct kstat *st);
+
+/* inode_init_owner: a new @inode of @mode in @dir belongs to current's
+ * effective uid and gid, or to @dir's group when @dir is set-group-ID (which
+ * a new directory inherits) (Linux's inode_init_owner). */
+void inode_init_owner(struct inode *inode, const struct inode *dir, uint32_t mode);
 
 #endif

@@ -16,6 +16,7 @@ void set_fs_pwd(struct process *p, struct path pwd)
 void copy_fs(struct process *parent, struct process *child)
 {
 	child->pwd = parent->pwd;
+	child->umask = parent->umask;
 	if (child->pwd.dentry)
 		path_get(&child->pwd);
 }

@@ -4,6 +4,7 @@
  */
 #include "kernel/fs/fs.h"
 #include "kernel/panic.h"
+#include "kernel/proc.h"
 #include "mm/kmalloc.h"
 
 struct inode *new_inode(struct super_block *sb)
@@ -38,4 +39,16 @@ void iput(struct inode *inode)
 void vfs_getattr(struct inode *inode, struct kstat *st)
 {
 	inode->i_op->getattr(inode, st);
+}
+
+void inode_init_owner(struct inode *inode, const struct inode *dir, uint32_t mode)
+{
+	inode->i_uid = current->cred.uid.eff;
+	inode->i_gid = current->cred.gid.eff;
+	if (dir && (dir->i_mode & S_ISGID)) {
+		inode->i_gid = dir->i_gid;
+		if (S_ISDIR(mode))
+			mode |= S_ISGID;
+	}
+	inode->i_mode = mode;
 }

@@ -9,6 +9,7 @@
 #include "kernel/fs/namei.h"
 #include "kernel/fs/path.h"
 #include "kernel/fs/vfs.h"
+#include "kernel/fs/permission.h"
 #include "kernel/proc.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
@@ -92,6 +93,11 @@ static int walk_component(struct path *nd, const char *c, size_t len, bool follo
 		path_put(nd);
 		return -ENOTDIR;
 	}
+	int perm = inode_permission(nd->dentry->d_inode, MAY_EXEC); /* search permission (Linux's may_lookup) */
+	if (perm) {
+		path_put(nd);
+		return perm;
+	}
 	if (len > NAME_MAX) {
 		path_put(nd);
 		return -ENAMETOOLONG;
@@ -168,6 +174,33 @@ int path_at(int dirfd, const char *name, unsigned flags, struct path *out)
 		return -ENAMETOOLONG;
 	int err = name[0] == '/' ? (*out = root_path(), 0) : start_path(dirfd, out);
 	return err ? err : walk(out, name, len, flags, &links);
+}
+
+int path_parentat(int dirfd, const char *name, struct path *parent, struct qstr *last)
+{
+	size_t len = strnlen(name, PATH_MAX), end, start;
+
+	if (len == 0)
+		return -ENOENT;
+	if (len == PATH_MAX)
+		return -ENAMETOOLONG;
+	for (end = len; end > 1 && name[end - 1] == '/'; end--)
+		;
+	for (start = end; start > 0 && name[start - 1] != '/'; start--)
+		;
+	*last = (struct qstr){ name + start, end - start, end < len };
+	if (last->len > NAME_MAX)
+		return -ENAMETOOLONG;
+	if (start == 0) /* a bare name: in @dirfd's directory */
+		return path_at(dirfd, ".", 0, parent);
+	char *dir = kmalloc(start + 1);
+	if (!dir)
+		return -ENOMEM;
+	memcpy(dir, name, start);
+	dir[start] = '\0';
+	int err = path_at(dirfd, dir, LOOKUP_FOLLOW | LOOKUP_DIRECTORY, parent);
+	kfree(dir);
+	return err;
 }
 
 int kern_path(const char *name, unsigned flags, struct path *out)

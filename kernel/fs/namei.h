@@ -11,6 +11,7 @@
 #ifndef KERNEL_FS_NAMEI_H
 #define KERNEL_FS_NAMEI_H
 
+#include <stdbool.h>
 #include "kernel/fs/fs.h"
 
 #define LOOKUP_FOLLOW    1 /* follow a final symlink */
@@ -27,5 +28,19 @@ int kern_path(const char *name, unsigned flags, struct path *out);
  * @dirfd (AT_FDCWD: current's directory); also -EBADF, and -ENOTDIR when
  * @dirfd is no directory (Linux: filename_lookup). */
 int path_at(int dirfd, const char *name, unsigned flags, struct path *out);
+
+/* The last name of a path (Linux's struct qstr and its LAST_* type): the
+ * bytes, not NUL-terminated, and whether slashes followed it. */
+struct qstr {
+	const char *name;
+	size_t len;     /* 0 for "/" itself */
+	bool trailing;  /* "name/": the caller wants a directory */
+};
+
+/* path_parentat: the directory that would hold the last name of @name
+ * (walked, with a reference into *@parent) and that name into *@last, which
+ * may be "." or ".." (the caller decides what that means). 0, or the walk's
+ * errors: -ENOENT, -ENOTDIR, -EACCES, -ENAMETOOLONG, -ELOOP, -ENOMEM. */
+int path_parentat(int dirfd, const char *name, struct path *parent, struct qstr *last);
 
 #endif

@@ -6,45 +6,20 @@
  */
 #include "kernel/fs/vfs.h"
 #include "kernel/fs/char_dev.h"
+#include "kernel/fs/dir_ops.h"
+#include "kernel/fs/permission.h"
 #include "kernel/errno.h"
 #include "kernel/lib/string.h"
 #include "mm/kmalloc.h"
 
-/* create_error: why open(O_CREAT) of the missing @path fails: no file system
- * here creates files yet: -EROFS when the directory it would go in is on a
- * read-only mount, else -ENOENT (Linux: procfs has no create), or the error
- * looking that directory up gives. */
-static int create_error(int dirfd, const char *path)
+/* open_check: may current open @inode with @flags? @read_only: its mount
+ * takes no writes; @created: open(O_CREAT) just made it (no permission check:
+ * a file created with mode 0 still opens for writing). 0 or Linux's errno
+ * (may_open). /proc's regular files open for writing (root may), and refuse
+ * the write itself. */
+static int open_check(const struct inode *inode, bool read_only, int flags, bool created)
 {
-	size_t len = strlen(path);
-	struct path dir;
-	while (len > 1 && path[len - 1] == '/')
-		len--;
-	while (len > 0 && path[len - 1] != '/')
-		len--; /* keep "dir/" of "dir/name": the slash makes the lookup want a directory */
-	if (len == 0) {
-		path = "."; /* a bare name: it would go in the current directory */
-		len = 1;
-	}
-	char *name = kmalloc(len + 1);
-	if (!name)
-		return -ENOMEM;
-	memcpy(name, path, len);
-	name[len] = '\0';
-	int err = path_at(dirfd, name, LOOKUP_FOLLOW, &dir);
-	kfree(name);
-	if (err)
-		return err;
-	err = (dir.mnt->mnt_sb->s_flags & SB_RDONLY) ? -EROFS : -ENOENT;
-	path_put(&dir);
-	return err;
-}
-
-/* open_check: may a file of @mode be opened with @flags? @read_only: its mount
- * takes no writes. 0 or Linux's errno (may_open). /proc's regular files open
- * for writing (root may), and refuse the write itself. */
-static int open_check(uint32_t mode, bool read_only, int flags)
-{
+	uint32_t mode = inode->i_mode;
 	bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
 	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
 		return -EEXIST;
@@ -54,9 +29,21 @@ static int open_check(uint32_t mode, bool read_only, int flags)
 		return -ENOTDIR;
 	if (S_ISDIR(mode) && (writes || (flags & O_CREAT)))
 		return -EISDIR;
-	if (writes && read_only && !S_ISCHR(mode))
+	if (writes && read_only && !S_ISCHR(mode) && !S_ISFIFO(mode))
 		return -EROFS;
-	return 0;
+	if (created)
+		return 0;
+	int mask = ((flags & O_ACCMODE) != O_WRONLY ? MAY_READ : 0) | (writes ? MAY_WRITE : 0);
+	return inode_permission(inode, mask);
+}
+
+/* open_truncate: O_TRUNC of a regular file just opened for writing. 0 or -errno. */
+static int open_truncate(struct inode *inode)
+{
+	if (!S_ISREG(inode->i_mode) || !inode->i_op->setattr)
+		return 0; /* devices, FIFOs, /proc: nothing to cut */
+	return inode->i_op->setattr(inode, &(struct iattr){ .valid = ATTR_SIZE | ATTR_MTIME | ATTR_CTIME,
+							    .size = 0, .mtime = -1 });
 }
 
 /* file_flags: what a file keeps of open(2) @flags for F_GETFL: the creation-time
@@ -83,10 +70,13 @@ static struct file *open_inode(struct inode *inode, int flags, int *err)
 	return f;
 }
 
-struct file *dentry_open(const struct path *p, int flags, int *err)
+/* do_dentry_open: dentry_open, @created by this open or not. */
+static struct file *do_dentry_open(const struct path *p, int flags, bool created, int *err)
 {
 	struct inode *inode = p->dentry->d_inode;
-	*err = open_check(inode->i_mode, p->mnt->mnt_sb->s_flags & SB_RDONLY, flags);
+	*err = open_check(inode, p->mnt->mnt_sb->s_flags & SB_RDONLY, flags, created);
+	if (!*err && (flags & O_TRUNC) && !created)
+		*err = open_truncate(inode);
 	struct file *f = *err ? NULL : open_inode(inode, file_flags(flags), err);
 	if (!f)
 		return NULL;
@@ -96,16 +86,24 @@ struct file *dentry_open(const struct path *p, int flags, int *err)
 	return f;
 }
 
-struct file *vfs_open(int dirfd, const char *path, int flags, int *err)
+struct file *dentry_open(const struct path *p, int flags, int *err)
+{
+	return do_dentry_open(p, flags, false, err);
+}
+
+struct file *vfs_open(int dirfd, const char *path, int flags, uint32_t mode, int *err)
 {
 	struct path p;
+	bool created = false;
 	bool follow = !(flags & O_NOFOLLOW) && (flags & (O_CREAT | O_EXCL)) != (O_CREAT | O_EXCL);
 	*err = path_at(dirfd, path, follow ? LOOKUP_FOLLOW : 0, &p);
-	if (*err == -ENOENT && (flags & O_CREAT))
-		*err = create_error(dirfd, path);
+	if (*err == -ENOENT && (flags & O_CREAT)) {
+		*err = vfs_create(dirfd, path, mode, &p);
+		created = !*err;
+	}
 	if (*err)
 		return NULL;
-	struct file *f = dentry_open(&p, flags, err);
+	struct file *f = do_dentry_open(&p, flags, created, err);
 	path_put(&p);
 	return f;
 }

@@ -49,9 +49,7 @@ struct stat_k {
 };
 _Static_assert(sizeof(struct stat_k) == 144, "struct stat is 144 bytes on x86-64");
 
-/* getname: a new kernel copy of user path @upath (the caller kfrees it), or NULL
- * with *@err set: -EFAULT, -ENAMETOOLONG or -ENOMEM. */
-static char *getname(const char *upath, int *err)
+char *getname(const char *upath, int *err)
 {
 	char *k = kmalloc(PATH_MAX);
 	long len = k ? strncpy_from_user(k, upath, PATH_MAX) : -ENOMEM;
@@ -176,10 +174,9 @@ long sys_openat(int dirfd, const char *upath, int flags, int mode)
 {
 	int err;
 	char *path = getname(upath, &err);
-	(void)mode; /* nothing is ever created: the initrd is read-only */
 	if (!path)
 		return err;
-	struct file *f = vfs_open(dirfd, path, flags, &err);
+	struct file *f = vfs_open(dirfd, path, flags, (uint32_t)mode, &err);
 	kfree(path);
 	if (!f)
 		return err;
@@ -206,7 +203,9 @@ static long stat_to_user(const struct kstat *st, void *ubuf)
 		.st_dev = st->dev, .st_ino = st->ino, .st_nlink = st->nlink,
 		.st_mode = st->mode, .st_uid = st->uid, .st_gid = st->gid, .st_rdev = st->rdev,
 		.st_size = st->size, .st_blksize = st->blksize, .st_blocks = st->blocks,
-		.st_atime = st->mtime, .st_mtime = st->mtime, .st_ctime = st->mtime,
+		.st_mtime = st->mtime, .st_mtime_nsec = st->mtime_nsec,
+		.st_atime = st->atime ? st->atime : st->mtime, .st_atime_nsec = st->atime_nsec,
+		.st_ctime = st->ctime ? st->ctime : st->mtime, .st_ctime_nsec = st->ctime_nsec,
 	};
 	return copy_to_user(ubuf, &s, sizeof(s));
 }
@@ -217,7 +216,10 @@ long sys_fstat(int fd, void *statbuf)
 	struct kstat st;
 	if (!f)
 		return -EBADF;
-	f->ops->stat(f, &st);
+	if (f->f_path.dentry)
+		vfs_getattr(f->f_path.dentry->d_inode, &st); /* the inode's, as Linux: a device node's own */
+	else
+		f->ops->stat(f, &st); /* opened by the kernel (the console of init) or nameless (a pipe) */
 	return stat_to_user(&st, statbuf);
 }
 

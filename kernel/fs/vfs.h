@@ -156,10 +156,14 @@ void exit_fs(struct process *p);
 struct file *dentry_open(const struct path *p, int flags, int *err);
 
 /* vfs_open: open the kernel string @path (relative to @dirfd, as path_at) with
- * open(2) @flags. A new file with one reference, or NULL with *@err set:
+ * open(2) @flags, creating a regular file of @mode (less the umask) with O_CREAT. A new file with one reference, or NULL with *@err set:
  * -ENOENT, -EROFS (a read-only mount), -EISDIR, -ENOTDIR, -EEXIST, -ELOOP,
  * -ENXIO (a device with no driver), -ENOMEM, ... */
-struct file *vfs_open(int dirfd, const char *path, int flags, int *err);
+struct file *vfs_open(int dirfd, const char *path, int flags, uint32_t mode, int *err);
+
+/* getname: a new kernel copy of user path @upath (the caller kfrees it), or NULL
+ * with *@err set: -EFAULT, -ENAMETOOLONG or -ENOMEM. */
+char *getname(const char *upath, int *err);
 
 /* generic_lseek: lseek(2) of @f to (@off, @whence) in a file whose size is @end
  * (-1: it has none, SEEK_END is -EINVAL): the new position, also set as f->pos;

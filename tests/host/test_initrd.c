@@ -7,7 +7,7 @@
  * kzalloc is this file's own: every block is freed after each test (so ASan
  * sees any overrun), and it can be told to fail to test running out of memory.
  */
-/* host-test-sources: kernel/fs/initrd/initrd.c kernel/fs/initrd/inode.c kernel/fs/namei.c kernel/fs/super.c kernel/fs/inode.c kernel/fs/dcache.c kernel/fs/file.c kernel/fs/open.c kernel/fs/char_dev.c kernel/fs/fs_struct.c */
+/* host-test-sources: kernel/fs/initrd/initrd.c kernel/fs/initrd/inode.c kernel/fs/namei.c kernel/fs/super.c kernel/fs/inode.c kernel/fs/dcache.c kernel/fs/file.c kernel/fs/open.c kernel/fs/char_dev.c kernel/fs/fs_struct.c kernel/fs/permission.c kernel/fs/dir_ops.c */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -64,6 +64,23 @@ int copy_to_user(void *dst, const void *src, size_t n)
 {
 	memcpy(dst, src, n);
 	return 0;
+}
+
+/* capable: the host process is root (uid 0), as init is. */
+bool capable(const struct process *p)
+{
+	return p->cred.uid.eff == 0;
+}
+
+/* getname: a path from "user" memory, which is ours (kernel/fs/sys_fs.c's, without the copy). */
+char *getname(const char *upath, int *err)
+{
+	char *k = kmalloc(strlen(upath) + 1);
+	if (!k)
+		*err = -ENOMEM;
+	else
+		strcpy(k, upath);
+	return k;
 }
 
 static int teardown(void **state)
@@ -225,7 +242,8 @@ static void test_builtin_entries_only(void **state)
 	struct initrd_node *c = node("/dev/console");
 	assert_int_equal(c->mode, S_IFCHR | 0600);
 	assert_int_equal(c->rdev, 0x501);
-	assert_int_equal(count_children(r), 1);
+	assert_int_equal(node("/tmp")->mode, S_IFDIR | 01777); /* where /tmp is mounted */
+	assert_int_equal(count_children(r), 2);
 
 	initrd_init(NULL, 0); /* no initrd at all: the same */
 	assert_int_equal(node("/dev/console")->rdev, CONSOLE_DEV);
@@ -267,7 +285,7 @@ static void test_name_forms_normalised(void **state)
 	assert_contents("/x/y/z", "z");
 	assert_contents("/bare", "b");
 	assert_contents("/abs", "a");
-	assert_int_equal(count_children(initrd_root()), 4); /* dev, x, bare, abs */
+	assert_int_equal(count_children(initrd_root()), 5); /* dev, tmp, x, bare, abs */
 	assert_int_equal(count_children(node("/x")), 1);
 }
 
@@ -343,7 +361,7 @@ static void assert_first_two_kept(void)
 {
 	assert_contents("/one", "1");
 	assert_contents("/two", "22");
-	assert_int_equal(count_children(initrd_root()), 3);
+	assert_int_equal(count_children(initrd_root()), 4);
 }
 
 static void test_bad_magic(void **state)
@@ -353,7 +371,7 @@ static void test_bad_magic(void **state)
 	trailer();
 	memcpy(ar + at, "070707", 6); /* the old binary-ish "odc" magic */
 	load();
-	assert_int_equal(count_children(initrd_root()), 1); /* only /dev */
+	assert_int_equal(count_children(initrd_root()), 2); /* only /dev and /tmp */
 
 	setup(NULL);
 	at = two_files_then_damage();
@@ -459,7 +477,7 @@ static void test_out_of_memory(void **state)
 	file("b", "2");
 	file("c", "3");
 	trailer();
-	fail_after = 5; /* root, /dev, /dev/console, a, b */
+	fail_after = 6; /* root, /dev, /dev/console, /tmp, a, b */
 	initrd_init(ar, ar_len);
 	fail_after = -1;
 	mount_tree();
@@ -618,7 +636,7 @@ static void test_nlink(void **state)
 	assert_int_equal(initrd_nlink(node("/d")), 4);
 	assert_int_equal(initrd_nlink(node("/d/a")), 2);
 	assert_int_equal(initrd_nlink(node("/d/f")), 1);
-	assert_int_equal(initrd_nlink(initrd_root()), 4); /* dev, d */
+	assert_int_equal(initrd_nlink(initrd_root()), 5); /* dev, tmp, d */
 }
 
 static void test_hard_links(void **state)
@@ -712,7 +730,7 @@ static void test_real_cpio_archive(void **state)
 	assert_int_equal(node("/bin/prog")->ino, node("/bin/hard")->ino);
 	assert_int_equal(node("/bin/prog")->mode, S_IFREG | 0755);
 	assert_true(S_ISDIR(node("/etc/empty")->mode));
-	assert_int_equal(count_children(initrd_root()), 3); /* dev, bin, etc: no "." node */
+	assert_int_equal(count_children(initrd_root()), 4); /* dev, tmp, bin, etc: no "." node */
 }
 
 /* A second file system, defined here as a new one would be: its root holds
@@ -742,7 +760,7 @@ static void fake_getattr(struct inode *inode, struct kstat *st)
 	*st = (struct kstat){ .ino = inode->i_ino, .mode = inode->i_mode };
 }
 
-static const struct inode_operations fake_iops = { fake_lookup, fake_readlink, fake_getattr };
+static const struct inode_operations fake_iops = { .lookup = fake_lookup, .readlink = fake_readlink, .getattr = fake_getattr };
 
 static struct inode *fake_inode(struct super_block *sb, uint64_t ino, uint32_t mode)
 {

@@ -45,6 +45,7 @@ static const struct newc_entry builtin_entries[] = {
 	{ .f = { [F_MODE] = S_IFDIR | 0755, [F_NLINK] = 2 }, .name = "dev" },
 	{ .f = { [F_MODE] = S_IFCHR | 0600, [F_NLINK] = 1, [F_RDEVMAJOR] = 5, [F_RDEVMINOR] = 1 },
 	  .name = "dev/console" },
+	{ .f = { [F_MODE] = S_IFDIR | 01777, [F_NLINK] = 2 }, .name = "tmp" }, /* where /tmp is mounted */
 };
 
 /* align4: @n rounded up to the archive's 4-byte alignment. */

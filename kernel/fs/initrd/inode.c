@@ -113,6 +113,8 @@ static int make_inodes(struct super_block *sb, struct initrd_node *n)
 	inode->i_fop = S_ISDIR(n->mode) ? &initrd_dir_ops : &initrd_file_ops;
 	inode->i_ino = n->ino;
 	inode->i_mode = n->mode;
+	inode->i_uid = n->uid;
+	inode->i_gid = n->gid;
 	inode->i_rdev = S_ISCHR(n->mode) ? n->rdev : 0;
 	inode->i_private = n;
 	n->inode = inode;

@@ -30,6 +30,8 @@ static struct inode *proc_inode(struct super_block *sb, const struct proc_node *
 	inode->i_fop = S_ISDIR(st.mode) ? &proc_dir_ops : &proc_file_ops;
 	inode->i_ino = st.ino;
 	inode->i_mode = st.mode;
+	inode->i_uid = st.uid;
+	inode->i_gid = st.gid;
 	inode->i_private = copy;
 	return inode;
 }

@@ -13,8 +13,10 @@
  *                    (as Linux's ramfs pages, the closest thing to our initrd)
  *   Dirty, Writeback a file page is never written; pages on their way to swap
  *                    are not counted
- *   Shmem            MAP_SHARED anonymous pages have no shmem object behind
- *                    them: they are counted in AnonPages
+ *   Shmem            tmpfs file pages (NR_SHMEM), also in Cached as Linux
+ *                    counts them; they are not reclaimed yet, so they are
+ *                    Unevictable. MAP_SHARED anonymous pages have no shmem
+ *                    object behind them: they are counted in AnonPages
  *   KReclaimable, SReclaimable  kmalloc has no reclaimable caches
  *   SecPageTables, NFS_Unstable, Bounce, WritebackTmp, Vmalloc*, Percpu  none here
  *
@@ -43,7 +45,7 @@ static void show_lru(struct seq_file *s)
 	show_kb(s, "Inactive(anon):", KB(lru.nr_inactive));
 	show_kb(s, "Active(file):", 0);
 	show_kb(s, "Inactive(file):", 0);
-	show_kb(s, "Unevictable:", KB(vm_stat[NR_FILE_PAGES]));
+	show_kb(s, "Unevictable:", KB(vm_stat[NR_FILE_PAGES] + vm_stat[NR_SHMEM]));
 	show_kb(s, "Mlocked:", KB(nr_mlocked_pages()));
 }
 
@@ -69,7 +71,7 @@ int show_meminfo(struct seq_file *s, struct process *p)
 	show_kb(s, "MemFree:", KB(nr_free_pages()));
 	show_kb(s, "MemAvailable:", KB(si_mem_available()));
 	show_kb(s, "Buffers:", 0);
-	show_kb(s, "Cached:", KB(vm_stat[NR_FILE_PAGES]));
+	show_kb(s, "Cached:", KB(vm_stat[NR_FILE_PAGES] + vm_stat[NR_SHMEM]));
 	show_kb(s, "SwapCached:", KB(nr_swapcache_pages()));
 	show_lru(s);
 	show_kb(s, "SwapTotal:", KB(nr_swap_slots()));
@@ -78,7 +80,7 @@ int show_meminfo(struct seq_file *s, struct process *p)
 	show_kb(s, "Writeback:", 0);
 	show_kb(s, "AnonPages:", KB(vm_stat[NR_ANON_PAGES]));
 	show_kb(s, "Mapped:", KB(vm_stat[NR_FILE_PAGES])); /* every cache page is mapped */
-	show_kb(s, "Shmem:", 0);
+	show_kb(s, "Shmem:", KB(vm_stat[NR_SHMEM]));
 	show_kernel(s);
 	show_kb(s, "CommitLimit:", KB(vm_commit_limit()));
 	show_kb(s, "Committed_AS:", KB(committed_pages()));

@@ -39,17 +39,18 @@ static void show_page_counts(struct seq_file *s)
 		{ "nr_zone_active_anon", lru.nr_active },
 		{ "nr_zone_inactive_file", 0 },
 		{ "nr_zone_active_file", 0 },
-		{ "nr_zone_unevictable", vm_stat[NR_FILE_PAGES] },
+		{ "nr_zone_unevictable", vm_stat[NR_FILE_PAGES] + vm_stat[NR_SHMEM] },
 		{ "nr_inactive_anon", lru.nr_inactive },
 		{ "nr_active_anon", lru.nr_active },
 		{ "nr_inactive_file", 0 },
 		{ "nr_active_file", 0 },
-		{ "nr_unevictable", vm_stat[NR_FILE_PAGES] },
+		{ "nr_unevictable", vm_stat[NR_FILE_PAGES] + vm_stat[NR_SHMEM] },
 		{ "nr_slab_reclaimable", 0 },
 		{ "nr_slab_unreclaimable", vm_stat[NR_SLAB] },
 		{ "nr_anon_pages", vm_stat[NR_ANON_PAGES] },
 		{ "nr_mapped", vm_stat[NR_FILE_PAGES] },
-		{ "nr_file_pages", vm_stat[NR_FILE_PAGES] + swapcache }, /* Linux counts the swap cache here */
+		{ "nr_file_pages", vm_stat[NR_FILE_PAGES] + vm_stat[NR_SHMEM] + swapcache }, /* Linux counts the swap cache and shmem here */
+		{ "nr_shmem", vm_stat[NR_SHMEM] },
 		{ "nr_kernel_stack", KB(vm_stat[NR_KERNEL_STACK]) }, /* in kB, as Linux's */
 		{ "nr_page_table_pages", vm_stat[NR_PAGETABLE] },
 		{ "nr_swapcached", swapcache },
