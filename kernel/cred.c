@@ -9,6 +9,7 @@
 #include "kernel/syscalls.h"
 #include "kernel/uaccess.h"
 #include "kernel/errno.h"
+#include "kernel/lib/string.h"
 
 #define ID_UNCHANGED ((uint32_t)-1) /* -1: leave this id as it is */
 
@@ -114,6 +115,55 @@ long sys_getresgid(uint32_t *rgid, uint32_t *egid, uint32_t *sgid)
 bool capable(const struct process *p)
 {
 	return p->cred.uid.eff == GLOBAL_ROOT_UID;
+}
+
+bool in_group_of(const struct cred *c, uint32_t egid, uint32_t gid)
+{
+	if (gid == egid)
+		return true;
+	for (int i = 0; i < c->ngroups; i++)
+		if (c->groups[i] == gid)
+			return true;
+	return false;
+}
+
+bool in_group_p(uint32_t gid)
+{
+	return in_group_of(&current->cred, current->cred.gid.eff, gid);
+}
+
+long sys_getgroups(int size, uint32_t *list)
+{
+	int n = current->cred.ngroups;
+
+	if (size < 0)
+		return -EINVAL;
+	if (!size)
+		return n;
+	if (size < n)
+		return -EINVAL;
+	return copy_to_user(list, current->cred.groups, sizeof(uint32_t) * (size_t)n) ? -EFAULT : n;
+}
+
+long sys_setgroups(int size, const uint32_t *list)
+{
+	uint32_t groups[NGROUPS_SMALL];
+
+	if (!capable(current))
+		return -EPERM; /* CAP_SETGID */
+	if (size < 0 || size > NGROUPS_SMALL)
+		return -EINVAL;
+	if (copy_from_user(groups, list, sizeof(uint32_t) * (size_t)size))
+		return -EFAULT;
+	for (int i = 1; i < size; i++) /* kept sorted, as Linux's groups_sort: getgroups shows them so */
+		for (int j = i; j > 0 && groups[j - 1] > groups[j]; j--) {
+			uint32_t t = groups[j];
+			groups[j] = groups[j - 1];
+			groups[j - 1] = t;
+		}
+	memcpy(current->cred.groups, groups, sizeof(uint32_t) * (size_t)size);
+	current->cred.ngroups = size;
+	return 0;
 }
 
 bool kill_ok_by_cred(const struct process *t)

@@ -1,7 +1,7 @@
 /*
- * kernel/cred.h - who a process is: its user and group ids (Linux: struct
- * cred, much reduced: no supplementary groups, no capability sets, fsuid =
- * euid). A process whose effective uid is 0 has every capability, as root
+ * kernel/cred.h - who a process is: its user and group ids and
+ * supplementary groups (Linux: struct cred, much reduced: no capability
+ * sets, fsuid = euid, at most NGROUPS_SMALL supplementary groups). A process whose effective uid is 0 has every capability, as root
  * on Linux without capability tricks; the others are ordinary users, limited
  * by RLIMIT_NPROC and by kill's permission check.
  * Lock: only the process itself changes its ids (one CPU).
@@ -19,8 +19,14 @@ struct id_triple {
 	uint32_t real, eff, saved;
 };
 
+/* Supplementary groups a process may hold: Linux allows NGROUPS_MAX (65536);
+ * setgroups with more than this says EINVAL here. */
+#define NGROUPS_SMALL 64
+
 struct cred {
 	struct id_triple uid, gid;
+	int ngroups;
+	uint32_t groups[NGROUPS_SMALL]; /* setgroups(2) */
 };
 
 struct process;
@@ -28,6 +34,13 @@ struct process;
 /* capable: whether @p may act as root (Linux: capable(CAP_SETUID, CAP_KILL,
  * CAP_SYS_RESOURCE...), all of which root holds): its effective uid is 0. */
 bool capable(const struct process *p);
+
+/* in_group_p: @gid is current's effective gid or one of its supplementary
+ * groups (Linux's name): the group class of a permission check. */
+bool in_group_p(uint32_t gid);
+
+/* in_group_of: the same for any gid @egid with @c's supplementary groups. */
+bool in_group_of(const struct cred *c, uint32_t egid, uint32_t gid);
 
 /* kill_ok_by_cred: may current send a signal to @t? Its real or effective
  * uid matches @t's real or saved uid, or current is root (Linux's name). */

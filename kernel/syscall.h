@@ -8,7 +8,7 @@
 #include <stdint.h>
 #include "arch/x86_64/trap_frame.h"
 
-#define NR_SYSCALLS 335
+#define NR_SYSCALLS 464 /* Linux 6.x numbers reach 4xx (clone3 435, faccessat2 439) */
 
 typedef long (*syscall_fn)(uint64_t, uint64_t, uint64_t, uint64_t, uint64_t, uint64_t);
 

@@ -29,9 +29,9 @@ long sys_lstat(const char *path, void *statbuf);
 long sys_lseek(int fd, int64_t off, int whence);
 long sys_ioctl(int fd, unsigned cmd, uint64_t arg);
 long sys_pread64(int fd, char *buf, size_t n, int64_t off);
+long sys_pwrite64(int fd, const char *buf, size_t n, int64_t off);
 long sys_readv(int fd, const void *iov, int iovcnt);
 long sys_writev(int fd, const void *iov, int iovcnt);
-long sys_access(const char *path, int mode);
 long sys_dup(int fd);
 long sys_dup2(int oldfd, int newfd);
 long sys_fcntl(int fd, int cmd, uint64_t arg);
@@ -57,6 +57,30 @@ long sys_rmdir(const char *upath);
 long sys_rename(const char *uold, const char *unew);
 long sys_renameat(int olddirfd, const char *uold, int newdirfd, const char *unew);
 long sys_renameat2(int olddirfd, const char *uold, int newdirfd, const char *unew, unsigned flags);
+
+/* attributes: kernel/fs/attr.c */
+long sys_chmod(const char *upath, uint32_t mode);
+long sys_fchmod(int fd, uint32_t mode);
+long sys_fchmodat(int dirfd, const char *upath, uint32_t mode);
+long sys_chown(const char *upath, uint32_t uid, uint32_t gid);
+long sys_lchown(const char *upath, uint32_t uid, uint32_t gid);
+long sys_fchown(int fd, uint32_t uid, uint32_t gid);
+long sys_fchownat(int dirfd, const char *upath, uint32_t uid, uint32_t gid, int flags);
+long sys_truncate(const char *upath, int64_t len);
+long sys_ftruncate(int fd, int64_t len);
+long sys_utimensat(int dirfd, const char *upath, const struct timespec_k *uts, int flags);
+long sys_futimesat(int dirfd, const char *upath, const struct timeval_k *utv);
+long sys_utimes(const char *upath, const struct timeval_k *utv);
+long sys_utime(const char *upath, const int64_t *ubuf);
+long sys_access(const char *upath, int mode);
+long sys_faccessat(int dirfd, const char *upath, int mode);
+long sys_faccessat2(int dirfd, const char *upath, int mode, int flags);
+long sys_statfs(const char *upath, void *ubuf);
+long sys_fstatfs(int fd, void *ubuf);
+long sys_fsync(int fd);
+long sys_fdatasync(int fd);
+long sys_sync(void);
+long sys_syncfs(int fd);
 
 /* pipes: kernel/fs/pipe.c */
 long sys_pipe(int *ufds);
@@ -117,6 +141,8 @@ long sys_setreuid(uint32_t ruid, uint32_t euid);
 long sys_setregid(uint32_t rgid, uint32_t egid);
 long sys_setresuid(uint32_t ruid, uint32_t euid, uint32_t suid);
 long sys_setresgid(uint32_t rgid, uint32_t egid, uint32_t sgid);
+long sys_getgroups(int size, uint32_t *list);
+long sys_setgroups(int size, const uint32_t *list);
 long sys_getresuid(uint32_t *ruid, uint32_t *euid, uint32_t *suid);
 long sys_getresgid(uint32_t *rgid, uint32_t *egid, uint32_t *sgid);
 

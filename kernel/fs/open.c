@@ -21,7 +21,7 @@ static int open_check(const struct inode *inode, bool read_only, int flags, bool
 {
 	uint32_t mode = inode->i_mode;
 	bool writes = (flags & O_ACCMODE) != O_RDONLY || (flags & O_TRUNC);
-	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL))
+	if ((flags & (O_CREAT | O_EXCL)) == (O_CREAT | O_EXCL) && !created)
 		return -EEXIST;
 	if (S_ISLNK(mode))
 		return -ELOOP; /* only reached with O_NOFOLLOW */

@@ -16,7 +16,7 @@ int permission_as(const struct inode *inode, int mask, uint32_t uid, uint32_t gi
 	}
 	if (uid == inode->i_uid)
 		mode >>= 6;
-	else if (gid == inode->i_gid)
+	else if (in_group_of(&current->cred, gid, inode->i_gid))
 		mode >>= 3;
 	return ((int)mode & mask & 7) == (mask & 7) ? 0 : -EACCES;
 }

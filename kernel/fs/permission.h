@@ -19,8 +19,8 @@
  * 0, or -EACCES. */
 int inode_permission(const struct inode *inode, int mask);
 
-/* permission_as: the same for the ids @uid/@gid (access(2) uses the real
- * ones); @root: treat as privileged. */
+/* permission_as: the same for the ids @uid/@gid and current's supplementary
+ * groups (access(2) uses the real ids); @root: treat as privileged. */
 int permission_as(const struct inode *inode, int mask, uint32_t uid, uint32_t gid, bool root);
 
 /* is_owner_or_root: current's effective uid owns @inode, or current is root

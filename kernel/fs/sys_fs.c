@@ -121,6 +121,19 @@ long sys_pread64(int fd, char *buf, size_t n, int64_t off)
 	return do_rw(f, buf, n, &pos, false);
 }
 
+long sys_pwrite64(int fd, const char *buf, size_t n, int64_t off)
+{
+	if (off < 0)
+		return -EINVAL;
+	struct file *f = fd_get(fd);
+	if (!f)
+		return -EBADF;
+	if (!f->ops->lseek)
+		return -ESPIPE;
+	uint64_t pos = (uint64_t)off; /* with O_APPEND the write still goes to the end, as Linux's pwrite(2) BUGS say */
+	return do_rw(f, (char *)buf, n, &pos, true);
+}
+
 /* do_iov: readv/writev: the user's @iovcnt iovecs at @uiov, in order, until one
  * comes back short; bytes moved, or the error if nothing moved. */
 static long do_iov(int fd, const void *uiov, int iovcnt, bool write)
@@ -277,30 +290,6 @@ long sys_ioctl(int fd, unsigned cmd, uint64_t arg)
 	 * stdout then decides it is not a tty and buffers fully, exactly as it does
 	 * on Linux when stdout is a pipe, so output matches Linux's in the tests. */
 	return f->ops->ioctl ? f->ops->ioctl(f, cmd, arg) : -ENOTTY;
-}
-
-long sys_access(const char *upath, int mode)
-{
-	struct path p;
-	char *path;
-	if (mode & ~(F_OK | X_OK | W_OK | R_OK))
-		return -EINVAL;
-	int err;
-	path = getname(upath, &err);
-	if (!path)
-		return err;
-	err = kern_path(path, LOOKUP_FOLLOW, &p);
-	kfree(path);
-	if (err)
-		return err;
-	uint32_t imode = p.dentry->d_inode->i_mode;
-	bool rdonly = p.mnt->mnt_sb->s_flags & SB_RDONLY;
-	path_put(&p);
-	if ((mode & W_OK) && rdonly && !S_ISCHR(imode))
-		return -EROFS; /* /proc's files are writable by root (writes may still fail) */
-	if ((mode & X_OK) && !S_ISDIR(imode) && !(imode & 0111))
-		return -EACCES; /* root may execute anything with some x bit */
-	return 0;
 }
 
 /* sys_readlinkat: the target of the symlink @upath names, not NUL-terminated,

@@ -80,6 +80,9 @@ struct file_operations {
 	/* ioctl: a device's or file's own request @cmd with @arg; 0, a value, or
 	 * -errno. NULL: -ENOTTY for every request. */
 	long (*ioctl)(struct file *f, unsigned cmd, uint64_t arg);
+	/* fsync: write the file's data to its disk; 0 or -errno. NULL: -EINVAL
+	 * (pipes, ttys, /proc). */
+	int (*fsync)(struct file *f);
 	/* mmap: the bytes a private mapping of the file copies from (files that
 	 * live in memory: the initrd's); 0 with *@data, *@size set. NULL: -ENODEV. */
 	int (*mmap)(struct file *f, const uint8_t **data, uint64_t *size);
@@ -164,6 +167,9 @@ struct file *vfs_open(int dirfd, const char *path, int flags, uint32_t mode, int
 /* getname: a new kernel copy of user path @upath (the caller kfrees it), or NULL
  * with *@err set: -EFAULT, -ENAMETOOLONG or -ENOMEM. */
 char *getname(const char *upath, int *err);
+
+/* noop_fsync: ->fsync of a file system in memory: nothing to write (Linux's name). */
+int noop_fsync(struct file *f);
 
 /* generic_lseek: lseek(2) of @f to (@off, @whence) in a file whose size is @end
  * (-1: it has none, SEEK_END is -EINVAL): the new position, also set as f->pos;

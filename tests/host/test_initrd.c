@@ -72,6 +72,13 @@ bool capable(const struct process *p)
 	return p->cred.uid.eff == 0;
 }
 
+/* in_group_of: the gid itself only (the host process has no supplementary groups). */
+bool in_group_of(const struct cred *c, uint32_t egid, uint32_t gid)
+{
+	(void)c;
+	return egid == gid;
+}
+
 /* getname: a path from "user" memory, which is ours (kernel/fs/sys_fs.c's, without the copy). */
 char *getname(const char *upath, int *err)
 {

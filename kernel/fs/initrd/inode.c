@@ -89,6 +89,7 @@ static const struct file_operations initrd_file_ops = {
 	.mmap = initrd_mmap,
 	.lseek = initrd_lseek,
 	.stat = initrd_file_stat,
+	.fsync = noop_fsync,
 };
 
 static const struct file_operations initrd_dir_ops = {
@@ -97,6 +98,7 @@ static const struct file_operations initrd_dir_ops = {
 	.lseek = initrd_lseek,
 	.readdir = initrd_readdir,
 	.stat = initrd_file_stat,
+	.fsync = noop_fsync,
 };
 
 /* make_inodes: an inode for @n and everything below it, each kept by its node
@@ -161,6 +163,7 @@ static int initrd_fill_super(struct super_block *sb, const char *source)
 	(void)source;
 	sb->s_dev = INITRD_DEV;
 	sb->s_flags = SB_RDONLY;
+	sb->s_magic = 0x858458f6; /* RAMFS_MAGIC: Linux's initramfs is a ramfs (or tmpfs) */
 	int err = make_inodes(sb, initrd_root());
 	if (!err)
 		sb->s_root = ihold(initrd_root()->inode);

@@ -83,6 +83,7 @@ static int proc_fill_super(struct super_block *sb, const char *source)
 	(void)source;
 	sb->s_op = &proc_super_ops;
 	sb->s_dev = PROC_DEV;
+	sb->s_magic = 0x9fa0; /* PROC_SUPER_MAGIC */
 	sb->s_root = proc_inode(sb, &root);
 	return sb->s_root ? 0 : -ENOMEM;
 }

@@ -204,6 +204,7 @@ const struct file_operations tmpfs_file_ops = {
 	.write = tmpfs_write,
 	.lseek = tmpfs_lseek,
 	.stat = tmpfs_file_stat,
+	.fsync = noop_fsync,
 };
 
 const struct file_operations tmpfs_dir_ops = {
@@ -211,4 +212,5 @@ const struct file_operations tmpfs_dir_ops = {
 	.lseek = tmpfs_lseek,
 	.readdir = tmpfs_readdir,
 	.stat = tmpfs_file_stat,
+	.fsync = noop_fsync,
 };
