@@ -11,6 +11,7 @@
 #include <elf.h>
 #include "kernel/exec.h"
 #include "kernel/fork.h"
+#include "kernel/fs/permission.h"
 #include "kernel/elf.h"
 #include "kernel/exec_stack.h"
 #include "kernel/sched.h"
@@ -40,21 +41,28 @@
 #define FXSAVE_MXCSR 24    /* offset of MXCSR in the fxsave area (Intel SDM Vol. 1 10.5.1) */
 
 /* open_exec: the contents of the file @path names (relative to current's
- * directory), if it may be executed: a regular file with an x bit (Linux:
- * may_open with MAY_EXEC) whose bytes are in memory. 0 or -errno. */
-static int open_exec(const char *path, const uint8_t **data, uint64_t *size)
+ * directory), if current may execute it: a regular file it has execute
+ * permission on (Linux: may_open with MAY_EXEC), whose bytes are in memory;
+ * its path with a reference into *@exe. 0 or -errno. */
+static int open_exec(const char *path, const uint8_t **data, uint64_t *size, struct path *exe)
 {
 	struct path p;
 	int err = kern_path(path, LOOKUP_FOLLOW, &p);
 	if (err)
 		return err;
-	uint32_t mode = p.dentry->d_inode->i_mode;
-	struct file *f = S_ISREG(mode) && (mode & 0111) ? dentry_open(&p, O_RDONLY, &err) : NULL;
-	path_put(&p);
-	if (!f)
-		return err ? err : -EACCES;
+	struct inode *inode = p.dentry->d_inode;
+	err = !S_ISREG(inode->i_mode) ? -EACCES : inode_permission(inode, MAY_EXEC);
+	struct file *f = err ? NULL : dentry_open(&p, O_RDONLY, &err);
+	if (!f) {
+		path_put(&p);
+		return err;
+	}
 	err = file_mmap_bytes(f, data, size); /* the bytes stay: the initrd is never freed */
 	file_put(f);
+	if (err)
+		path_put(&p);
+	else
+		*exe = p;
 	return err;
 }
 
@@ -190,7 +198,8 @@ static void fresh_fpu(struct process *p)
 
 /* exec_commit: the point of no return: @p leaves its old program for @mm and
  * @img's entry point with RSP mm->start_stack, named after @path. */
-static void exec_commit(struct process *p, struct mm *mm, const struct elf_image *img, const char *path)
+static void exec_commit(struct process *p, struct mm *mm, const struct elf_image *img, const char *path,
+			struct path exe)
 {
 	struct mm *old = p->mm;
 	note_rss(p); /* the old program's peak counts for ru_maxrss, as Linux's exec_mmap */
@@ -205,6 +214,7 @@ static void exec_commit(struct process *p, struct mm *mm, const struct elf_image
 	if (old)
 		mmput(old); /* a vfork parent keeps it */
 	process_set_comm(p, path);
+	set_exe_path(p, exe);
 	start_user(p->tf, img->entry, mm->start_stack);
 	fresh_fpu(p);
 	signals_reset_on_exec(p);
@@ -216,25 +226,27 @@ int exec_load(struct process *p, const char *path, char *const argv[], char *con
 	const uint8_t *data;
 	uint64_t size;
 	struct elf_image img;
-	int err = open_exec(path, &data, &size);
+	struct path exe;
+	int err = open_exec(path, &data, &size, &exe);
 	if (err)
 		return err;
 	err = elf_parse(data, size, &img);
-	if (err) {
+	if (err)
 		pr_info("exec: %s %s\n", path, img.why);
-		return err;
-	}
-	struct mm *mm = mm_create();
-	if (!mm)
-		return -ENOMEM;
-	err = map_segments(mm, &img);
+	struct mm *mm = err ? NULL : mm_create();
+	if (!err && !mm)
+		err = -ENOMEM;
+	if (!err)
+		err = map_segments(mm, &img);
 	if (!err)
 		err = setup_stack(p, mm, &img, path, argv, envp);
 	if (err) {
-		mm_destroy(mm);
+		if (mm)
+			mm_destroy(mm);
+		path_put(&exe);
 		return err;
 	}
-	exec_commit(p, mm, &img, path);
+	exec_commit(p, mm, &img, path, exe);
 	return 0;
 }
 

@@ -84,6 +84,7 @@ struct process {
 	uint64_t fd_cloexec;        /* bit n: fd n has FD_CLOEXEC */
 	struct path pwd;            /* current directory (kernel/fs/fs_struct.c); none for kernel threads */
 	uint32_t umask;             /* permission bits new files lose (umask(2); Linux's fs_struct) */
+	struct path exe;            /* the program it runs (/proc/PID/exe; Linux's mm->exe_file) */
 	int pgid, sid;              /* process group and session (setpgid/setsid) */
 	struct cred cred;           /* user and group ids (kernel/cred.c); inherited by fork */
 	struct rlimit_k rlim[RLIM_NLIMITS]; /* resource limits (kernel/resource.c); inherited by fork */

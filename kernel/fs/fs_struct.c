@@ -17,6 +17,9 @@ void copy_fs(struct process *parent, struct process *child)
 {
 	child->pwd = parent->pwd;
 	child->umask = parent->umask;
+	child->exe = parent->exe;
+	if (child->exe.dentry)
+		path_get(&child->exe);
 	if (child->pwd.dentry)
 		path_get(&child->pwd);
 }
@@ -24,4 +27,12 @@ void copy_fs(struct process *parent, struct process *child)
 void exit_fs(struct process *p)
 {
 	set_fs_pwd(p, (struct path){ NULL, NULL });
+	set_exe_path(p, (struct path){ NULL, NULL });
+}
+
+void set_exe_path(struct process *p, struct path exe)
+{
+	if (p->exe.dentry)
+		path_put(&p->exe);
+	p->exe = exe;
 }

@@ -380,3 +380,11 @@ long sys_pipe(int *ufds)
 {
 	return sys_pipe2(ufds, 0);
 }
+
+bool pipe_ino(struct file *f, uint64_t *ino)
+{
+	if (f->ops != &pipe_fops)
+		return false;
+	*ino = ((struct pipe_inode_info *)f->priv)->ino;
+	return true;
+}

@@ -2,6 +2,7 @@
 #ifndef KERNEL_FS_PIPE_H
 #define KERNEL_FS_PIPE_H
 
+#include <stdbool.h>
 #include "kernel/fs/fs.h"
 
 #define PIPE_BUF 4096 /* writes up to this size are atomic (POSIX, Linux's value) */
@@ -9,5 +10,11 @@
 
 /* st_dev of a pipe: Linux's pipefs is an unnamed (major 0) mount. */
 #define PIPEFS_DEV MKDEV(0, 12)
+
+struct file;
+
+/* pipe_ino: whether @f is an end of a pipe; its inode number into *@ino
+ * (/proc/PID/fd shows "pipe:[INO]"). */
+bool pipe_ino(struct file *f, uint64_t *ino);
 
 #endif

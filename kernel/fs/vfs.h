@@ -151,7 +151,10 @@ void set_fs_pwd(struct process *p, struct path pwd);
 /* copy_fs: fork: @child starts in @parent's current directory. */
 void copy_fs(struct process *parent, struct process *child);
 
-/* exit_fs: exit: @p lets go of its current directory. */
+/* set_exe_path: make @exe (the caller's reference) the program @p runs. */
+void set_exe_path(struct process *p, struct path exe);
+
+/* exit_fs: exit: @p lets go of its current directory and program path. */
 void exit_fs(struct process *p);
 
 /* dentry_open: open what @p names (the caller keeps its reference; the file

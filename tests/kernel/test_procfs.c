@@ -33,12 +33,12 @@ SELFTEST(procfs_pid_name_is_bounded)
 		return 1;
 	len = snprintf(name, sizeof(name), "%d", t->pid);
 	snprintf(name + len, sizeof(name) - len, "7777");           /* what a reused page held after it */
-	struct proc_node n = { PE_ROOT, 0 };
+	struct proc_node n = { PE_ROOT, 0, 0 };
 	EXPECT(procfs_lookup_child(&n, name, (size_t)len) == 0); /* the pid's digits only */
 	EXPECT(n.entry == PE_PID && n.pid == t->pid);
-	n = (struct proc_node){ PE_ROOT, 0 };
+	n = (struct proc_node){ PE_ROOT, 0, 0 };
 	EXPECT(procfs_lookup_child(&n, name, (size_t)len + 4) == -ENOENT); /* no such pid */
-	n = (struct proc_node){ PE_ROOT, 0 };
+	n = (struct proc_node){ PE_ROOT, 0, 0 };
 	EXPECT(procfs_lookup_child(&n, "0", 1) == -ENOENT);
 	done = 1;
 	schedule(); /* the thread ends */

@@ -78,7 +78,7 @@ static const struct super_operations proc_super_ops = {
 /* proc_fill_super: a /proc whose root is the table's root entry (@source unused). */
 static int proc_fill_super(struct super_block *sb, const char *source)
 {
-	static const struct proc_node root = { PE_ROOT, 0 };
+	static const struct proc_node root = { PE_ROOT, 0, 0 };
 
 	(void)source;
 	sb->s_op = &proc_super_ops;

@@ -9,6 +9,7 @@
  *   /proc/sys/vm/swappiness min_free_kbytes overcommit_memory fault_trace (read-write)
  *   /proc/sys/kernel/threads-max (read-write)
  *   /proc/PID/status stat statm maps cmdline comm oom_score oom_score_adj
+ *   /proc/PID/exe -> the program, /proc/PID/fd/N -> what N is open on (procfs_fd.c)
  */
 #include <limits.h>
 #include "kernel/fs/proc/procfs.h"
@@ -64,6 +65,9 @@ const struct proc_entry proc_entries[NR_PROC_ENTRIES] = {
 	[PE_PID_OOM_SCORE] = { "oom_score", PE_PID, FILE_R, show_pid_oom_score, NULL },
 	[PE_PID_OOM_SCORE_ADJ] = { "oom_score_adj", PE_PID, FILE_RW, show_pid_oom_score_adj,
 				   store_pid_oom_score_adj },
+	[PE_PID_EXE]   = { "exe",       PE_PID,  S_IFLNK | 0777, NULL, NULL },
+	[PE_PID_FD]    = { "fd",        PE_PID,  S_IFDIR | 0500, NULL, NULL },
+	[PE_PID_FD_LINK] = { NULL,      PE_PID_FD, S_IFLNK | 0700, NULL, NULL },
 };
 
 /* entry_of: @n's table entry. */
@@ -105,16 +109,19 @@ int procfs_lookup_child(struct proc_node *n, const char *name, size_t len)
 			return 0;
 		}
 	}
+	if (n->entry == PE_PID_FD)
+		return proc_fd_lookup(n, name, len);
 	int pid = n->entry == PE_ROOT ? parse_pid(name, len) : -1;
 	if (pid <= 0 || !find_process(pid))
 		return -ENOENT;
-	*n = (struct proc_node){ PE_PID, pid };
+	*n = (struct proc_node){ PE_PID, pid, 0 };
 	return 0;
 }
 
 uint64_t procfs_ino(const struct proc_node *n)
 {
-	return (uint64_t)n->pid * NR_PROC_ENTRIES + n->entry + 1;
+	/* a descriptor's link: its number above bit 40 keeps it apart from every other node */
+	return ((uint64_t)n->fd << 40) + (uint64_t)n->pid * NR_PROC_ENTRIES + n->entry + 1;
 }
 
 /* nr_subdirs: how many directories @n holds (for st_nlink). */
@@ -124,7 +131,7 @@ static uint32_t nr_subdirs(const struct proc_node *n)
 	struct list_head *it;
 
 	for (unsigned i = 0; i < NR_PROC_ENTRIES; i++)
-		if (i != PE_ROOT && i != PE_PID && proc_entries[i].parent == n->entry &&
+		if (i != PE_ROOT && i != PE_PID && i != PE_PID_FD_LINK && proc_entries[i].parent == n->entry &&
 		    S_ISDIR(proc_entries[i].mode))
 			dirs++;
 	if (n->entry == PE_ROOT)
@@ -135,11 +142,14 @@ static uint32_t nr_subdirs(const struct proc_node *n)
 
 void procfs_stat(const struct proc_node *n, struct kstat *st)
 {
-	uint32_t mode = entry_of(n)->mode;
+	uint32_t mode = n->entry == PE_PID_FD_LINK ? proc_fd_mode(n) : entry_of(n)->mode;
+	int err;
+	struct process *p = node_process(n, &err);
 
 	*st = (struct kstat){
 		.dev = PROC_DEV, .ino = procfs_ino(n), .mode = mode, .blksize = PROC_BLKSIZE,
 		.nlink = S_ISDIR(mode) ? 2 + nr_subdirs(n) : 1,
+		.uid = p ? p->cred.uid.eff : 0, .gid = p ? p->cred.gid.eff : 0, /* a process's files are its own */
 	};
 }
 
@@ -153,7 +163,7 @@ void procfs_stat(const struct proc_node *n, struct kstat *st)
 static struct proc_node parent_of(const struct proc_node *n)
 {
 	unsigned parent = entry_of(n)->parent;
-	return (struct proc_node){ parent, parent == PE_PID ? n->pid : 0 };
+	return (struct proc_node){ parent, parent == PE_PID || parent == PE_PID_FD ? n->pid : 0, 0 };
 }
 
 /* dir_table_entry: the first table entry of @dir at position >= *@pos. */
@@ -161,9 +171,9 @@ static int dir_table_entry(const struct proc_node *dir, uint64_t *pos, struct di
 {
 	for (uint64_t i = *pos - 2; i < NR_PROC_ENTRIES; i++) {
 		const struct proc_entry *pe = &proc_entries[i];
-		if (i == PE_ROOT || i == PE_PID || pe->parent != dir->entry)
+		if (i == PE_ROOT || i == PE_PID || i == PE_PID_FD_LINK || pe->parent != dir->entry)
 			continue;
-		struct proc_node child = { (unsigned)i, dir->pid };
+		struct proc_node child = { (unsigned)i, dir->pid, 0 };
 		*e = (struct dir_entry){ pe->name, procfs_ino(&child), pe->mode };
 		*pos = 2 + i;
 		return 0;
@@ -181,7 +191,7 @@ static int dir_pid_entry(uint64_t *pos, struct dir_entry *e, char *name)
 		struct process *p = list_entry(it, struct process, all);
 		if ((uint64_t)p->pid + PID_POS < *pos)
 			continue;
-		struct proc_node child = { PE_PID, p->pid };
+		struct proc_node child = { PE_PID, p->pid, 0 };
 		snprintf(name, PROC_NAME_LEN, "%d", p->pid);
 		*e = (struct dir_entry){ name, procfs_ino(&child), DIR_R };
 		*pos = PID_POS + (uint64_t)p->pid;
@@ -197,6 +207,8 @@ int procfs_readdir(const struct proc_node *dir, uint64_t *pos, struct dir_entry 
 		*e = (struct dir_entry){ *pos == 0 ? "." : "..", procfs_ino(&d), DIR_R };
 		return 0;
 	}
+	if (dir->entry == PE_PID_FD)
+		return proc_fd_readdir(dir, pos, e, name);
 	if (*pos < PID_POS && dir_table_entry(dir, pos, e) == 0)
 		return 0;
 	if (dir->entry != PE_ROOT)
@@ -212,6 +224,8 @@ long procfs_readlink(const struct proc_node *n, char *buf, size_t size)
 
 	if (!S_ISLNK(entry_of(n)->mode))
 		return -EINVAL;
+	if (n->entry != PE_SELF)
+		return proc_link_target(n, buf, size);
 	size_t len = (size_t)snprintf(target, sizeof(target), "%d", current->pid);
 	if (len > size)
 		len = size;

@@ -26,6 +26,7 @@
 struct proc_node {
 	unsigned entry; /* index into the tree (kernel/fs/proc/procfs.c: enum proc_entry_id) */
 	int pid;        /* the process of a /proc/PID node; 0 for the others */
+	int fd;         /* the descriptor of a /proc/PID/fd/N link; 0 for the others */
 };
 
 /* procfs_lookup_child: the entry named @name (@len bytes) in directory *@n,

@@ -32,6 +32,9 @@ enum proc_entry_id {
 	PE_PID,           /* /proc/PID (its name is the pid) */
 	PE_PID_STATUS, PE_PID_STAT, PE_PID_STATM, PE_PID_MAPS, PE_PID_CMDLINE, PE_PID_COMM,
 	PE_PID_OOM_SCORE, PE_PID_OOM_SCORE_ADJ,
+	PE_PID_EXE,       /* /proc/PID/exe -> the program's path */
+	PE_PID_FD,        /* /proc/PID/fd */
+	PE_PID_FD_LINK,   /* /proc/PID/fd/N -> what descriptor N is open on (named by N) */
 	NR_PROC_ENTRIES
 };
 
@@ -71,6 +74,19 @@ struct proc_file {
 struct process *node_process(const struct proc_node *n, int *err);
 
 extern const struct proc_entry proc_entries[NR_PROC_ENTRIES];
+
+/* The descriptors of /proc/PID/fd (procfs_fd.c). */
+/* proc_fd_lookup: the link of descriptor @name (@len bytes) in *@n, a
+ * /proc/PID/fd node; 0 or -ENOENT (not a number, not open). */
+int proc_fd_lookup(struct proc_node *n, const char *name, size_t len);
+/* proc_fd_readdir: the first open descriptor of @dir's process at position
+ * >= *@pos (2 + fd) into @e, its name in @name; 0 or -ENOENT. */
+int proc_fd_readdir(const struct proc_node *dir, uint64_t *pos, struct dir_entry *e, char *name);
+/* proc_link_target: the target of the link @n (/proc/PID/exe, /proc/PID/fd/N)
+ * into @buf (@size bytes, not NUL-terminated); its length, or -ENOENT. */
+long proc_link_target(const struct proc_node *n, char *buf, size_t size);
+/* proc_fd_mode: /proc/PID/fd/N's mode: lr-x, l-wx or lrwx by how N is open. */
+uint32_t proc_fd_mode(const struct proc_node *n);
 
 /* The generators, one per file (the files that define them follow Linux's). */
 int show_meminfo(struct seq_file *s, struct process *p);        /* procfs_meminfo.c */
