@@ -104,6 +104,7 @@ struct dir_entry {
 struct inode;
 struct super_block;
 struct file_operations;
+struct pipe_inode_info;
 
 struct inode_operations {
 	/* lookup: the inode named @name (@len bytes, not "." or "..") in directory
@@ -153,6 +154,7 @@ struct inode {
 	uint32_t i_uid, i_gid; /* the owner, for permission checks (kernel/fs/permission.c) */
 	int i_count;       /* references: dentries, open files, the file system's own */
 	void *i_private;   /* the file system's object behind the inode */
+	struct pipe_inode_info *i_pipe; /* a FIFO's pipe while it is open (kernel/fs/pipe.c) */
 };
 
 struct super_operations {

@@ -52,6 +52,9 @@ struct pipe_inode_info {
 	struct pipe_buffer bufs[PIPE_DEF_BUFFERS]; /* slot i is bufs[i % PIPE_DEF_BUFFERS] */
 	struct page *tmp_page;        /* one emptied page kept for the next write (Linux's) */
 	int readers, writers;         /* open files of each end */
+	unsigned r_counter, w_counter; /* ends ever opened (a FIFO's open waits for the other side's) */
+	struct wait_queue open_wait;  /* FIFO opens waiting for the other side */
+	struct inode *fifo;           /* the FIFO's inode (its i_pipe is us), or NULL for pipe(2)'s */
 	uint64_t ino;                 /* fstat's st_ino (Linux: pipefs inode numbers) */
 	int64_t ctime;                /* creation, in seconds (fstat's times) */
 	uint32_t uid, gid;            /* the creator's effective ids */
@@ -303,6 +306,8 @@ static void pipe_release(struct file *f)
 		wake_up(&pipe->wr_wait);
 		return;
 	}
+	if (pipe->fifo)
+		pipe->fifo->i_pipe = NULL; /* the next open of the FIFO starts a new pipe, as Linux's */
 	for (unsigned i = pipe->tail; i != pipe->head; i++)
 		free_pages(pipe_buf(pipe, i)->page, 0, NR_KERNEL_MISC);
 	if (pipe->tmp_page)
@@ -319,21 +324,32 @@ static const struct file_operations pipe_fops = {
 	.release = pipe_release,
 };
 
-/* create_pipe_files: a new pipe's read end in @res[0] and write end in
- * @res[1], with O_NONBLOCK from @flags; 0 or -ENOMEM. */
-static int create_pipe_files(struct file *res[2], int flags)
+/* alloc_pipe_info: an empty pipe with no ends (Linux's name); NULL when out of memory. */
+static struct pipe_inode_info *alloc_pipe_info(void)
 {
 	struct pipe_inode_info *pipe = kzalloc(sizeof(*pipe));
 
 	if (!pipe)
-		return -ENOMEM;
+		return NULL;
 	mutex_init(&pipe->mutex);
 	wait_queue_init(&pipe->rd_wait);
 	wait_queue_init(&pipe->wr_wait);
+	wait_queue_init(&pipe->open_wait);
 	pipe->ino = next_pipe_ino++;
 	pipe->ctime = (int64_t)(realtime_ns() / NSEC_PER_SEC);
 	pipe->uid = current->cred.uid.eff;
 	pipe->gid = current->cred.gid.eff;
+	return pipe;
+}
+
+/* create_pipe_files: a new pipe's read end in @res[0] and write end in
+ * @res[1], with O_NONBLOCK from @flags; 0 or -ENOMEM. */
+static int create_pipe_files(struct file *res[2], int flags)
+{
+	struct pipe_inode_info *pipe = alloc_pipe_info();
+
+	if (!pipe)
+		return -ENOMEM;
 	res[0] = file_alloc(&pipe_fops, O_RDONLY | (flags & O_NONBLOCK), pipe);
 	res[1] = file_alloc(&pipe_fops, O_WRONLY | (flags & O_NONBLOCK), pipe);
 	if (!res[0] || !res[1]) {
@@ -384,7 +400,73 @@ long sys_pipe(int *ufds)
 bool pipe_ino(struct file *f, uint64_t *ino)
 {
 	if (f->ops != &pipe_fops)
-		return false;
+		return false; /* a FIFO has a name of its own */
 	*ino = ((struct pipe_inode_info *)f->priv)->ino;
 	return true;
 }
+
+/* wait_for_partner: a FIFO open sleeps until the other side has opened once
+ * since (its counter moved from @seen). 0, or -ERESTARTSYS on a signal. */
+static int wait_for_partner(struct pipe_inode_info *pipe, const unsigned *counter, unsigned seen)
+{
+	while (*counter == seen) {
+		if (signal_pending(current))
+			return -ERESTARTSYS;
+		pipe_wait(pipe, &pipe->open_wait);
+	}
+	return 0;
+}
+
+/* fifo_open: open(2) of a FIFO (Linux's fifo_open): its pipe, made by the
+ * first open; O_RDONLY waits for a writer (not with O_NONBLOCK), O_WRONLY
+ * waits for a reader (ENXIO with O_NONBLOCK when there is none), O_RDWR
+ * never waits. */
+static int fifo_open(struct inode *inode, struct file *f)
+{
+	struct pipe_inode_info *pipe = inode->i_pipe;
+	int mode = f->flags & O_ACCMODE, err = 0;
+
+	if (!pipe) {
+		if (!(pipe = alloc_pipe_info()))
+			return -ENOMEM;
+		pipe->fifo = inode;
+		inode->i_pipe = pipe;
+	}
+	f->priv = pipe;
+	mutex_lock(&pipe->mutex);
+	if (mode == O_WRONLY && (f->flags & O_NONBLOCK) && !pipe->readers) {
+		err = -ENXIO;
+	} else {
+		if (mode != O_WRONLY)
+			pipe->readers++, pipe->r_counter++;
+		if (mode != O_RDONLY)
+			pipe->writers++, pipe->w_counter++;
+		wake_up(&pipe->open_wait);
+		if (mode == O_RDONLY && !(f->flags & O_NONBLOCK) && !pipe->writers)
+			err = wait_for_partner(pipe, &pipe->w_counter, pipe->w_counter);
+		else if (mode == O_WRONLY && !pipe->readers)
+			err = wait_for_partner(pipe, &pipe->r_counter, pipe->r_counter);
+		if (err) { /* interrupted: this end never opened */
+			if (mode != O_WRONLY)
+				pipe->readers--;
+			if (mode != O_RDONLY)
+				pipe->writers--;
+		}
+	}
+	mutex_unlock(&pipe->mutex);
+	if (err && !pipe->readers && !pipe->writers) {
+		inode->i_pipe = NULL;
+		kfree(pipe);
+	}
+	return err;
+}
+
+const struct file_operations fifo_fops = {
+	.open = fifo_open,
+	.read = pipe_read,
+	.write = pipe_write,
+	.poll = pipe_poll,
+	.ioctl = pipe_ioctl,
+	.stat = pipe_stat,
+	.release = pipe_release,
+};

@@ -13,6 +13,10 @@
 
 struct file;
 
+/* fifo_fops: what open(2) of a FIFO (mknod S_IFIFO, mkfifo) gives: a file
+ * system sets it as the FIFO inode's i_fop. */
+extern const struct file_operations fifo_fops;
+
 /* pipe_ino: whether @f is an end of a pipe; its inode number into *@ino
  * (/proc/PID/fd shows "pipe:[INO]"). */
 bool pipe_ino(struct file *f, uint64_t *ino);

@@ -5,6 +5,7 @@
  */
 #include "kernel/fs/tmpfs/tmpfs.h"
 #include "kernel/fs/permission.h"
+#include "kernel/fs/pipe.h"
 #include "kernel/proc.h"
 #include "kernel/time.h"
 #include "kernel/errno.h"
@@ -55,7 +56,7 @@ static struct inode *tmpfs_new_inode(struct super_block *sb, const struct inode 
 	inode_init_owner(inode, dir, mode);
 	inode->i_rdev = rdev;
 	inode->i_op = S_ISDIR(mode) ? &tmpfs_dir_inode_ops : &tmpfs_inode_ops;
-	inode->i_fop = S_ISDIR(mode) ? &tmpfs_dir_ops : &tmpfs_file_ops;
+	inode->i_fop = S_ISDIR(mode) ? &tmpfs_dir_ops : S_ISFIFO(mode) ? &fifo_fops : &tmpfs_file_ops;
 	mutex_init(&ti->lock);
 	list_init(&ti->entries);
 	ti->nlink = S_ISDIR(mode) ? 2 : 1;
