@@ -38,6 +38,7 @@
 #define ENOSYS  38
 #define ENOTEMPTY 39
 #define ELOOP   40
+#define ETIMEDOUT 110
 
 /* Never seen by user space (Linux's include/linux/errno.h): a syscall
  * interrupted by a signal returns one of these and the way back to user mode

@@ -18,6 +18,7 @@
 #include "kernel/signal.h"
 #include "kernel/syscalls.h"
 #include "kernel/completion.h"
+#include "kernel/futex.h"
 #include "kernel/uaccess.h"
 #include "kernel/fs/vfs.h"
 #include "kernel/errno.h"
@@ -183,8 +184,9 @@ void mm_release(struct process *p)
 {
 	static const uint32_t zero;
 
-	if (p->clear_child_tid && p->mm && p->mm->mm_users > 1)
-		copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero)); /* the threads issue adds the futex wake */
+	if (p->clear_child_tid && p->mm && p->mm->mm_users > 1 &&
+	    !copy_to_user((void *)p->clear_child_tid, &zero, sizeof(zero)))
+		futex_wake(p->clear_child_tid, false, 1, 0xffffffffu); /* pthread_join waits for this */
 	p->clear_child_tid = 0;
 	if (p->vfork_done) {
 		complete(p->vfork_done);

@@ -42,7 +42,7 @@ const struct syscall_entry syscall_table[NR_SYSCALLS] = {
 	SYSCALL(149, mlock),           SYSCALL(150, munlock),         SYSCALL(151, mlockall),
 	SYSCALL(152, munlockall),      SYSCALL(158, arch_prctl),      SYSCALL(160, setrlimit),
 	SYSCALL(162, sync),            SYSCALL(169, reboot),          SYSCALL(186, gettid),
-	SYSCALL(200, tkill),           SYSCALL(201, time),            SYSCALL(217, getdents64),
+	SYSCALL(200, tkill),           SYSCALL(201, time),            SYSCALL(202, futex),            SYSCALL(217, getdents64),
 	SYSCALL(218, set_tid_address), SYSCALL(228, clock_gettime),   SYSCALL(230, clock_nanosleep),
 	SYSCALL(231, exit_group),      SYSCALL(234, tgkill),          SYSCALL(235, utimes),
 	SYSCALL(257, openat),          SYSCALL(258, mkdirat),         SYSCALL(259, mknodat),

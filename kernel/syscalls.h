@@ -163,6 +163,10 @@ long sys_rt_sigtimedwait(const uint64_t *uthese, struct siginfo_k *uinfo, const 
 			 size_t sigsetsize);
 long sys_sigaltstack(const void *uss, void *uoss);
 
+/* futexes: kernel/futex.c */
+long sys_futex(uint32_t *uaddr, int op, uint32_t val, const struct timespec_k *utime, uint32_t *uaddr2,
+	       uint32_t val3);
+
 /* interval timers: kernel/itimer.c */
 struct itimerval_k;
 long sys_setitimer(int which, const struct itimerval_k *unew, struct itimerval_k *uold);
