@@ -47,6 +47,8 @@ static void reparent_children(struct process *p)
 	struct process *init = find_process(1);
 	while (!list_empty(&p->children)) {
 		struct process *c = list_first_entry(&p->children, struct process, sibling);
+		if (c->pdeath_signal && c->state != PROC_ZOMBIE)
+			send_signal(c, c->pdeath_signal); /* prctl(PR_SET_PDEATHSIG) */
 		list_del(&c->sibling);
 		c->parent = init;
 		list_add_tail(&c->sibling, &init->children);

@@ -116,6 +116,8 @@ static struct process *copy_process(const struct clone_args_k *args, int *err)
 		p->sas_ss_flags = current->sas_ss_flags;
 	}
 	p->oom_score_adj = current->oom_score_adj;
+	p->no_new_privs = current->no_new_privs;
+	p->dumpable = current->dumpable;
 	p->cred = current->cred;
 	memcpy(p->rlim, current->rlim, sizeof(p->rlim));
 	p->pgid = current->pgid;
@@ -147,8 +149,8 @@ static long kernel_clone(const struct clone_args_k *args)
 		return -EINVAL; /* init's siblings would have no parent to reap them (Linux) */
 	if (over_nproc_limit())
 		return -EAGAIN;
-	if (nr_threads >= max_threads)
-		return -EAGAIN; /* Linux's copy_process: the same test, the same errno */
+	if (nr_threads >= max_threads || last_pid() >= pid_max)
+		return -EAGAIN; /* Linux's copy_process (and alloc_pid when no pid is free): EAGAIN */
 	struct process *p = copy_process(args, &err);
 	if (!p)
 		return err;
@@ -182,6 +184,7 @@ long sys_clone(uint64_t flags, uint64_t stack, uint64_t ptid, uint64_t ctid, uin
 
 void mm_release(struct process *p)
 {
+	exit_robust_list(p); /* the locks it held: OWNER_DIED for the others */
 	static const uint32_t zero;
 
 	if (p->clear_child_tid && p->mm && p->mm->mm_users > 1 &&

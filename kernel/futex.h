@@ -10,4 +10,11 @@
  * with other processes). How many were woken, or -EINVAL / -EFAULT. */
 long futex_wake(uint64_t uaddr, bool private, int nr, uint32_t bitset);
 
+struct process;
+
+/* exit_robust_list: @p (current) lets go of its mm: every robust futex it
+ * still holds (set_robust_list) gets FUTEX_OWNER_DIED and a waiter is woken
+ * (Linux's exit_robust_list; kernel/sys_task.c). */
+void exit_robust_list(struct process *p);
+
 #endif

@@ -15,9 +15,12 @@ struct process *current;
 LIST_HEAD_DEF(process_list);
 int nr_threads;
 static int next_pid = 1;
+int pid_max = PID_MAX_LIMIT;
 
 struct process *process_alloc(const char *comm)
 {
+	if (next_pid > pid_max)
+		return NULL; /* no pid left: fork says EAGAIN (kernel/fork.c) */
 	struct process *p = kzalloc(sizeof(*p));
 	if (!p)
 		return NULL;
@@ -38,6 +41,7 @@ struct process *process_alloc(const char *comm)
 	p->pgid = p->sid = p->pid;
 	p->state = PROC_RUNNABLE;
 	p->exit_signal = SIGCHLD;
+	p->dumpable = 1;
 	strlcpy(p->comm, comm, sizeof(p->comm));
 	list_init(&p->children);
 	list_init(&p->sibling);

@@ -103,6 +103,10 @@ struct process {
 	                             * when the mm is let go while others still use it (mm_release) */
 	struct completion *vfork_done; /* CLONE_VFORK: the parent waits on it until we exec or exit */
 	int exit_signal;            /* sent to the parent at exit: SIGCHLD, or clone's low byte (0: none) */
+	int pdeath_signal;          /* prctl(PR_SET_PDEATHSIG): sent when the parent exits */
+	int dumpable;               /* prctl(PR_SET_DUMPABLE) */
+	bool no_new_privs;          /* prctl(PR_SET_NO_NEW_PRIVS): kept across fork and exec */
+	uint64_t robust_list;       /* set_robust_list: the user's list of held robust futexes */
 	uint64_t wake_at_ns;        /* nanosleep deadline (uptime_ns) */
 	uint64_t sas_ss_sp, sas_ss_size; /* sigaltstack; size 0: none (inherited by fork, not by exec) */
 	uint32_t sas_ss_flags;      /* SS_AUTODISARM */
@@ -145,6 +149,13 @@ void process_free(struct process *p);
 
 /* find_process: the live or zombie process with @pid, or NULL. */
 struct process *find_process(int pid);
+
+/* pid_max: fork fails with -EAGAIN rather than give a pid above it
+ * (/proc/sys/kernel/pid_max, Linux's; pids are not reused, so this is also
+ * how many processes a boot can make). */
+#define PID_MAX_MIN   301             /* Linux's RESERVED_PIDS + 1 */
+#define PID_MAX_LIMIT (4 * 1024 * 1024) /* Linux's PID_MAX_LIMIT on 64-bit */
+extern int pid_max;
 
 /* last_pid: the pid given last; pids are never reused, so also how many
  * processes were ever created (/proc/stat "processes", /proc/loadavg). */

@@ -167,6 +167,17 @@ long sys_sigaltstack(const void *uss, void *uoss);
 long sys_futex(uint32_t *uaddr, int op, uint32_t val, const struct timespec_k *utime, uint32_t *uaddr2,
 	       uint32_t val3);
 
+/* the kernel log: kernel/log_buf.c */
+long sys_syslog(int type, char *buf, int len);
+
+/* about oneself: kernel/sys_task.c */
+long sys_prctl(int option, uint64_t arg2, uint64_t arg3, uint64_t arg4, uint64_t arg5);
+long sys_set_robust_list(uint64_t head, size_t len);
+long sys_get_robust_list(int pid, uint64_t *head_ptr, size_t *len_ptr);
+long sys_sched_getaffinity(int pid, size_t len, uint8_t *mask);
+long sys_sched_setaffinity(int pid, size_t len, const uint8_t *mask);
+long sys_getcpu(unsigned *cpu, unsigned *node, void *cache);
+
 /* interval timers: kernel/itimer.c */
 struct itimerval_k;
 long sys_setitimer(int which, const struct itimerval_k *unew, struct itimerval_k *uold);

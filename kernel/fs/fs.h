@@ -196,6 +196,7 @@ struct vfsmount {
 	struct vfsmount *mnt_parent;   /* the mount it is attached to; itself for the root */
 	struct dentry *mnt_mountpoint; /* where, in mnt_parent (with a reference) */
 	struct list_head mnt_list;     /* in the mount table */
+	const char *mnt_devname;       /* what it was mounted from (/proc/mounts' first column) */
 };
 
 struct path {
@@ -229,6 +230,9 @@ void vfs_forget_all(void); /* host tests: nothing registered or mounted any more
 
 /* root_path: the root of the tree, with a reference for the caller (path_put). */
 struct path root_path(void);
+
+/* for_each_mount: call @fn for every mount, in the order they were made. */
+void for_each_mount(void (*fn)(const struct vfsmount *m, void *arg), void *arg);
 
 /* lookup_mnt: the mount attached at (@mnt, @dentry), or NULL. */
 struct vfsmount *lookup_mnt(const struct vfsmount *mnt, const struct dentry *dentry);

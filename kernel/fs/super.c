@@ -54,6 +54,8 @@ static struct vfsmount *mount_fs(const char *fstype, const char *source, int *er
 		sb->s_type = type;
 		*err = type->fill_super(sb, source);
 	}
+	if (!*err)
+		mnt->mnt_devname = source ? source : type->name;
 	if (!*err && !(mnt->mnt_root = d_alloc(NULL, "", 0, ihold(sb->s_root))))
 		*err = -ENOMEM;
 	if (*err) {
@@ -93,6 +95,13 @@ struct path root_path(void)
 	if (!root_mnt)
 		panic("root_path: nothing is mounted");
 	return (struct path){ root_mnt, dget(root_mnt->mnt_root) };
+}
+
+void for_each_mount(void (*fn)(const struct vfsmount *m, void *arg), void *arg)
+{
+	struct list_head *it;
+	list_for_each(it, &mount_table)
+		fn(list_entry(it, struct vfsmount, mnt_list), arg);
 }
 
 struct vfsmount *lookup_mnt(const struct vfsmount *mnt, const struct dentry *dentry)

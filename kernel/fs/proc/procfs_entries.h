@@ -24,15 +24,16 @@ struct process;
 enum proc_entry_id {
 	PE_ROOT,          /* /proc */
 	PE_MEMINFO, PE_VMSTAT, PE_BUDDYINFO, PE_ZONEINFO, PE_SWAPS, PE_STAT, PE_UPTIME, PE_LOADAVG,
-	PE_PAGEFAULT_TRACE,
+	PE_PAGEFAULT_TRACE, PE_CPUINFO, PE_MOUNTS,
 	PE_SELF,          /* /proc/self -> PID */
 	PE_SYS, PE_SYS_VM, /* /proc/sys, /proc/sys/vm */
 	PE_SWAPPINESS, PE_MIN_FREE_KBYTES, PE_OVERCOMMIT_MEMORY, PE_FAULT_TRACE, PE_MAX_MAP_COUNT,
-	PE_SYS_KERNEL, PE_THREADS_MAX, /* /proc/sys/kernel, its threads-max */
+	PE_SYS_KERNEL, PE_THREADS_MAX, PE_PID_MAX, /* /proc/sys/kernel, its threads-max, pid_max */
 	PE_PID,           /* /proc/PID (its name is the pid) */
 	PE_PID_STATUS, PE_PID_STAT, PE_PID_STATM, PE_PID_MAPS, PE_PID_CMDLINE, PE_PID_COMM,
 	PE_PID_OOM_SCORE, PE_PID_OOM_SCORE_ADJ,
 	PE_PID_EXE,       /* /proc/PID/exe -> the program's path */
+	PE_PID_MOUNTS,    /* /proc/PID/mounts */
 	PE_PID_FD,        /* /proc/PID/fd */
 	PE_PID_FD_LINK,   /* /proc/PID/fd/N -> what descriptor N is open on (named by N) */
 	NR_PROC_ENTRIES
@@ -97,6 +98,8 @@ int show_swaps(struct seq_file *s, struct process *p);          /* procfs_swaps.
 int show_stat(struct seq_file *s, struct process *p);           /* procfs_stat.c */
 int show_uptime(struct seq_file *s, struct process *p);         /* procfs_stat.c */
 int show_loadavg(struct seq_file *s, struct process *p);        /* procfs_stat.c */
+int show_cpuinfo(struct seq_file *s, struct process *p);        /* procfs_cpuinfo.c */
+int show_mounts(struct seq_file *s, struct process *p);         /* procfs_mounts.c */
 int show_min_free_kbytes(struct seq_file *s, struct process *p); /* procfs_sysctl.c */
 int store_min_free_kbytes(struct process *p, long val);
 int show_pid_status(struct seq_file *s, struct process *p);     /* procfs_pid.c */
