@@ -26,6 +26,7 @@ python3 python3
 dot graphviz
 /usr/include/cmocka.h libcmocka-dev
 /usr/include/x86_64-linux-gnu/asm/unistd_64.h linux-libc-dev
+/bin/busybox busybox-static
 "
 
 missing=""

@@ -35,7 +35,12 @@ INITRD_EXTRA := $(addprefix $(STAGE)/bin/,$(EXTRA_NAMES))
 INITRD_TESTS := $(addprefix $(STAGE)/tests/,$(USER_TESTS))
 INITRD_DATA  := $(addprefix $(STAGE)/tests/,$(USER_DATA))
 INITRD_DIRS  := $(STAGE)/proc
-INITRD_FILES := $(STAGE)/init $(INITRD_BIN) $(INITRD_EXTRA) $(INITRD_TESTS) $(INITRD_DATA) $(INITRD_DIRS)
+# Debian's busybox-static (scripts/deps.sh installs it): the userland shell and
+# applets, run unchanged (tests/user/busybox_sh.c); an EXTRA busybox wins.
+BUSYBOX      := /bin/busybox
+INITRD_BUSYBOX := $(if $(filter busybox,$(EXTRA_NAMES)),,$(STAGE)/bin/busybox)
+INITRD_FILES := $(STAGE)/init $(INITRD_BIN) $(INITRD_EXTRA) $(INITRD_BUSYBOX) $(INITRD_TESTS) $(INITRD_DATA) \
+	$(INITRD_DIRS)
 INITRD_LIST  := $(BUILD)/user/initrd.list
 
 include user/bench/bench.mk
@@ -102,6 +107,10 @@ $(INITRD_EXTRA): $(STAGE)/bin/%: $(EXTRA_DIR)/% $(INITRD_LIST)
 	$(USER_STAGE)
 
 $(INITRD_TESTS): $(STAGE)/tests/%: $(BUILD)/user/tests/% $(INITRD_LIST)
+	$(USER_STAGE)
+
+$(STAGE)/bin/busybox: $(BUSYBOX) $(INITRD_LIST)
+	@echo "  BUSYBOX $< -> /bin/busybox"
 	$(USER_STAGE)
 
 $(INITRD_DIRS): $(INITRD_LIST)

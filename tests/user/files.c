@@ -66,6 +66,7 @@ static void regular_files(void)
 	check("write 11", write(fd, "hello world", 11) == 11);
 	check("lseek SEEK_SET 6", lseek(fd, 6, SEEK_SET) == 6);
 	check("read the rest", read(fd, buf, sizeof(buf)) == 5 && !memcmp(buf, "world", 5));
+	check("then end of file: 0", read(fd, buf, sizeof(buf)) == 0);
 	check("pread at 0", pread(fd, buf, 5, 0) == 5 && !memcmp(buf, "hello", 5));
 	check("pwrite at 0 keeps the offset", pwrite(fd, "J", 1, 0) == 1 && lseek(fd, 0, SEEK_CUR) == 11);
 	check("SEEK_END", lseek(fd, 0, SEEK_END) == 11);
@@ -73,6 +74,7 @@ static void regular_files(void)
 	check("size 100001", size_of("f") == 100001);
 	memset(buf, 'q', sizeof(buf));
 	check("the hole reads as zeros", pread(fd, buf, 16, 50000) == 16 && buf[0] == 0 && buf[15] == 0);
+	check("a bad buffer: EFAULT", pread(fd, (char *)8, 16, 0) == -1 && errno == EFAULT);
 	check("ftruncate to 5", ftruncate(fd, 5) == 0 && size_of("f") == 5);
 	check("contents Jello", contents("f", buf, sizeof(buf)) == 5 && !strcmp(buf, "Jello"));
 	check("ftruncate up to 8: zeros after", ftruncate(fd, 8) == 0 && pread(fd, buf, 8, 0) == 8 &&

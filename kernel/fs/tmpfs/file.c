@@ -77,6 +77,7 @@ static long tmpfs_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 	struct tmpfs_inode *ti = inode_of(f);
 	size_t done = 0;
 	int err;
+	long ret = 0;
 
 	mutex_lock(&ti->lock);
 	while (done < n && *pos < (uint64_t)ti->size) {
@@ -89,14 +90,16 @@ static long tmpfs_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 		struct page *page = tmpfs_get_page(ti, *pos / PAGE_SIZE, false, &err);
 		int fault = page ? copy_to_user(buf + done, (uint8_t *)page_address(page) + off, chunk)
 				 : clear_user(buf + done, chunk); /* a hole reads as zeros */
-		if (fault)
+		if (fault) {
+			ret = -EFAULT;
 			break;
+		}
 		done += chunk;
 		*pos += chunk;
 	}
 	tmpfs_touch(ti, ATTR_ATIME);
 	mutex_unlock(&ti->lock);
-	return done ? (long)done : (n ? -EFAULT : 0);
+	return done ? (long)done : ret; /* 0 at the end of the file */
 }
 
 /* write_limit: how many of @n bytes at @pos may be written (RLIMIT_FSIZE:
