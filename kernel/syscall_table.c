@@ -15,7 +15,7 @@ const struct syscall_entry syscall_table[NR_SYSCALLS] = {
 	SYSCALL(12, brk),              SYSCALL(13, rt_sigaction),     SYSCALL(14, rt_sigprocmask),
 	SYSCALL(15, rt_sigreturn),     SYSCALL(16, ioctl),            SYSCALL(17, pread64),          SYSCALL(18, pwrite64),
 	SYSCALL(19, readv),            SYSCALL(20, writev),           SYSCALL(21, access),
-	SYSCALL(22, pipe),             SYSCALL(23, select),           SYSCALL(24, sched_yield),
+	SYSCALL(22, pipe),             SYSCALL(23, select),           SYSCALL(24, sched_yield),      SYSCALL(26, msync),
 	SYSCALL(28, madvise),          SYSCALL(32, dup),              SYSCALL(33, dup2),
 	SYSCALL(34, pause),            SYSCALL(35, nanosleep),        SYSCALL(36, getitimer),
 	SYSCALL(37, alarm),            SYSCALL(38, setitimer),        SYSCALL(39, getpid),

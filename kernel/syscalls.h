@@ -101,6 +101,7 @@ long sys_mprotect(uint64_t addr, size_t len, int prot);
 long sys_munmap(uint64_t addr, size_t len);
 long sys_brk(uint64_t brk);
 long sys_madvise(uint64_t addr, size_t len, int advice);
+long sys_msync(uint64_t addr, size_t len, int flags);
 long sys_mlock(uint64_t addr, size_t len);
 long sys_munlock(uint64_t addr, size_t len);
 long sys_mlockall(int flags);

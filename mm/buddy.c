@@ -138,6 +138,8 @@ static void check_owner_done(const struct page *page, uint64_t pfn, unsigned ord
 		panic("buddy_free: pfn %#lx still has PG_pgtable", pfn);
 	if (page_test(page, PG_file))
 		panic("buddy_free: pfn %#lx is still in the page cache", pfn);
+	if (page_test(page, PG_shmem))
+		panic("buddy_free: pfn %#lx is still a tmpfs page", pfn);
 	if (page->order != order)
 		panic("buddy_free: pfn %#lx freed with order %u, allocated with order %u",
 		      pfn, order, page->order);

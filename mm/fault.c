@@ -81,7 +81,9 @@ enum fault_kind classify_fault(uint64_t addr, uint64_t error_code, struct vm_are
 		return FAULT_SEGV_ACCESS;
 	if (!(error_code & PF_PRESENT)) {
 		pte_t *e = *ptep = walk(mm->pml4, addr, PT_PTE, false); /* the handler fills it: no second walk */
-		return (e && is_swap_pte(*e)) ? FAULT_SWAP_IN : classify_not_present(vma, addr, error_code);
+		if (e && is_swap_pte(*e))
+			return FAULT_SWAP_IN; /* a private copy of a VMA_SHM page may be swapped too */
+		return vma->kind == VMA_SHM ? FAULT_SHMEM_PAGE : classify_not_present(vma, addr, error_code);
 	}
 	if (error_code & PF_WRITE)
 		return FAULT_COW; /* present, read-only, in a writable VMA: shared by fork or the zero page */
@@ -100,6 +102,7 @@ const char *fault_kind_name(enum fault_kind kind)
 	case FAULT_SEGV_NO_VMA:  return "no VMA";
 	case FAULT_SEGV_ACCESS:  return "access not permitted by the VMA";
 	case FAULT_SEGV_KERNEL:  return "user access to a kernel address";
+	case FAULT_SHMEM_PAGE:   return "shmem page";
 	case FAULT_SIGBUS_EOF:   return "beyond the end of the file";
 	case FAULT_KERNEL_BUG:   return "kernel fault";
 	}
@@ -107,12 +110,14 @@ const char *fault_kind_name(enum fault_kind kind)
 }
 
 /* vmf_error: the fault result for a handler's return @err: 0 resolved; -EIO
- * (a swap read error) lost the data; any other error is no memory (Linux: vmf_error). */
+ * (a swap read error) lost the data, -ENXIO (past a tmpfs file's end) and
+ * -ENOSPC (tmpfs full) have none: SIGBUS; any other error is no memory
+ * (Linux: vmf_error, shmem_fault). */
 static vm_fault_t vmf_error(int err)
 {
 	if (!err)
 		return 0;
-	return err == -EIO ? VM_FAULT_SIGBUS : VM_FAULT_OOM;
+	return err == -EIO || err == -ENXIO || err == -ENOSPC ? VM_FAULT_SIGBUS : VM_FAULT_OOM;
 }
 
 /* do_zero_page: map the shared zero page into the empty @pte (or NULL: walk)
@@ -128,6 +133,15 @@ static vm_fault_t do_file_page(struct vm_area *vma, uint64_t va, pte_t *pte)
 {
 	count_vm_event(PGFAULT_FILE);
 	return vmf_error(map_file_page(current->mm, vma, va, pte));
+}
+
+/* do_shmem_page: map a tmpfs file's page, or a private copy of it for a
+ * private mapping's write (Linux: shmem_fault, then do_shared_fault or
+ * do_cow_fault). */
+static vm_fault_t do_shmem_page(struct vm_area *vma, uint64_t va, uint64_t error_code, pte_t *pte)
+{
+	count_vm_event(PGFAULT_FILE);
+	return vmf_error(map_shmem_page(current->mm, vma, va, pte, error_code & PF_WRITE));
 }
 
 /* do_demand_page: a first frame of this process's own: zeros, or a private copy
@@ -181,6 +195,7 @@ static vm_fault_t resolve(enum fault_kind kind, struct vm_area *vma, uint64_t va
 	switch (kind) {
 	case FAULT_ZERO_PAGE:    return do_zero_page(vma, va, pte);
 	case FAULT_FILE_PAGE:    return do_file_page(vma, va, pte);
+	case FAULT_SHMEM_PAGE:   return do_shmem_page(vma, va, error_code, pte);
 	case FAULT_DEMAND_PAGE:  return do_demand_page(vma, va, pte);
 	case FAULT_SWAP_IN:      return do_swap_page(vma, va, error_code, pte);
 	case FAULT_COW:          return do_wp_page(vma, va);
@@ -204,9 +219,10 @@ static void count_resolved_fault(vm_fault_t ret)
 static void report_user_fault_error(const struct trap_frame *f, uint64_t addr, enum fault_kind kind,
 				    vm_fault_t ret)
 {
-	if (kind == FAULT_SIGBUS_EOF) {
+	if (kind == FAULT_SIGBUS_EOF || (kind == FAULT_SHMEM_PAGE && (ret & VM_FAULT_SIGBUS))) {
 		pr_info("pid %d (%s): bus error at %lx ip %lx (%s)\n", current->pid, current->comm, addr,
-			f->rip, fault_kind_name(kind));
+			f->rip, kind == FAULT_SHMEM_PAGE ? "beyond the end of the file, or tmpfs full" :
+							   fault_kind_name(kind));
 	} else if (ret & VM_FAULT_SIGBUS) {
 		pr_err("pid %d (%s): swap read error at %lx, killed\n", current->pid, current->comm, addr);
 	} else if (ret & VM_FAULT_OOM) {

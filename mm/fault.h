@@ -33,6 +33,7 @@ enum fault_kind {
 	FAULT_SEGV_NO_VMA,  /* no VMA covers the address */
 	FAULT_SEGV_ACCESS,  /* the VMA does not allow this access (write, exec, PROT_NONE) */
 	FAULT_SEGV_KERNEL,  /* user mode touched a kernel address */
+	FAULT_SHMEM_PAGE,   /* a page of a tmpfs file mapping not yet mapped: the file's page, or a copy */
 	FAULT_SIGBUS_EOF,   /* a page of a file mapping wholly past the file's end (SIGBUS) */
 	FAULT_KERNEL_BUG,   /* kernel-mode fault on a kernel address, or a reserved bit */
 };

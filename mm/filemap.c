@@ -88,3 +88,29 @@ void filemap_put_page(struct page *page)
 	page->private = 0;
 	free_pages(page, 0, NR_FILE_PAGES);
 }
+
+struct page *shmem_alloc_page(void)
+{
+	struct page *page = alloc_pages(0, NR_SHMEM);
+
+	if (!page)
+		return NULL;
+	memset(page_address(page), 0, PAGE_SIZE);
+	page->refcount = 1;
+	page->mapcount = 0;
+	page_set(page, PG_shmem);
+	return page;
+}
+
+void put_shmem_page(struct page *page)
+{
+	if (!page_test(page, PG_shmem) || page->refcount <= page->mapcount)
+		panic("put_shmem_page: pfn %#lx is not a referenced shmem page (refcount %d, mapcount %d)",
+		      page_to_pfn(page), page->refcount, page->mapcount);
+	if (page->refcount > 1) {
+		page->refcount--;
+		return;
+	}
+	page_clear(page, PG_shmem);
+	free_pages(page, 0, NR_SHMEM);
+}

@@ -26,4 +26,13 @@ struct page *filemap_get_page(const uint8_t *bytes);
  * reclaim (its backing store is a disk, ours is RAM). */
 void filemap_put_page(struct page *page);
 
+/* shmem_alloc_page: a zeroed page for a tmpfs file (NR_SHMEM, PG_shmem), with
+ * the file's reference (refcount 1, mapcount 0); NULL when out of memory. */
+struct page *shmem_alloc_page(void);
+
+/* put_shmem_page: drop one reference to the tmpfs page @page (the file's, when
+ * it truncates the page away, or a user's); freed with the last, so a page
+ * still mapped outlives its file's (Linux: put_page of a shmem folio). */
+void put_shmem_page(struct page *page);
+
 #endif

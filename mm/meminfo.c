@@ -45,7 +45,7 @@ uint64_t vm_commit_limit(void)
 static bool committed(const struct vm_area *vma)
 {
 	if (vma->flags & VM_SHARED)
-		return vma->kind != VMA_FILE;
+		return vma->kind != VMA_FILE && vma->kind != VMA_SHM; /* shared file pages: the file's, not committed */
 	return vma->prot & PROT_WRITE;
 }
 

@@ -165,6 +165,8 @@ static void frame_put(uint64_t pa)
 	page->mapcount--;
 	if (page_test(page, PG_file)) {
 		filemap_put_page(page);
+	} else if (page_test(page, PG_shmem)) {
+		put_shmem_page(page);
 	} else if (page_test(page, PG_swapcache)) {
 		put_anon_page(page); /* the cache's reference keeps it */
 		swapcache_try_free(page);
@@ -180,7 +182,7 @@ static bool cow_shared(uint64_t pa)
 {
 	struct page *page = phys_to_page(pa);
 
-	return is_zero_page(pa) || page_test(page, PG_file) || page->refcount > 1;
+	return is_zero_page(pa) || page_test(page, PG_file) || page_test(page, PG_shmem) || page->refcount > 1;
 }
 
 /* page_flags: the PTE flags for a page of frame @pa under @prot in a VMA that is
@@ -266,6 +268,8 @@ static int populate_page(struct mm *mm, const struct vm_area *vma, uint64_t va)
 		return swap_in_page(mm, vma, va, e, vma->prot & PROT_WRITE, &major);
 	if ((e && *e) || beyond_eof(vma, va))
 		return 0; /* present, or left for a touch to get SIGBUS (Linux's populate ignores it) */
+	if (vma->kind == VMA_SHM)
+		return map_shmem_page(mm, vma, va, e, vma->prot & PROT_WRITE);
 	if (vma->kind == VMA_FILE && !(vma->prot & PROT_WRITE) && !(vma->flags & VM_SHARED))
 		return map_file_page(mm, vma, va, e);
 	return map_private_page(mm, vma, va, e);
@@ -488,10 +492,47 @@ int map_file_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *
 	return install_frame(mm, vma, va, page_to_phys(page), e);
 }
 
+int map_shmem_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, bool write)
+{
+	int err;
+	struct page *page = vma_file_page(vma, va, &err); /* may sleep: @e's table stays */
+
+	if (!page)
+		return err;
+	if ((vma->flags & VM_SHARED) || !write) { /* the file's own page: shared, or read-only until a write */
+		page->mapcount++;
+		return install_frame(mm, vma, va, page_to_phys(page), e);
+	}
+	uint64_t pa = frame_alloc(va); /* a private mapping's first write: its own copy */
+	if (pa)
+		copy_page(phys_to_virt(pa), page_address(page));
+	put_shmem_page(page);
+	return pa ? install_frame(mm, vma, va, pa, e) : -ENOMEM;
+}
+
+void unmap_mapping_pages(struct inode *inode, uint64_t first)
+{
+	struct mm *mm;
+	struct vm_area *vma;
+
+	for_each_mm(mm) {
+		for_each_vma(mm, vma) {
+			if (vma->kind != VMA_SHM || vma_file_inode(vma) != inode)
+				continue;
+			uint64_t va = vma->start, start_index = vma->file_offset / PAGE_SIZE;
+			if (first > start_index)
+				va += (first - start_index) * PAGE_SIZE;
+			if (va < vma->end) /* private copies too: the file ends before them. Tables stay: the
+					    * mm's process may sleep holding a pointer into them */
+				unmap_page_range(mm, va, vma->end);
+		}
+	}
+}
+
 /* is_anon_frame: @pa is an anonymous frame (on the LRU: reclaim may take it while we sleep). */
 static bool is_anon_frame(uint64_t pa)
 {
-	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file);
+	return !is_zero_page(pa) && !page_test(phys_to_page(pa), PG_file) && !page_test(phys_to_page(pa), PG_shmem);
 }
 
 /* wp_page_copy: map at @va, whose present PTE @e holds @old now, a new copy of

@@ -53,6 +53,13 @@ void zero_page_init(void);
  * anonymous memory). 0 or -ENOMEM (a page table). */
 int map_zero_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e);
 
+/* map_shmem_page: map at @va of the VMA_SHM @vma (no entry yet) its file's
+ * page: the page itself for MAP_SHARED and for a read of a private mapping
+ * (read-only until a write copies it), a private copy for a private
+ * mapping's write (@write). 0, -ENXIO (past the file's end), -ENOSPC, -ENOMEM.
+ * May sleep. */
+int map_shmem_page(struct mm *mm, const struct vm_area *vma, uint64_t va, pte_t *e, bool write);
+
 /* map_private_page: map at @va of @vma (no entry yet) a new frame of this mm's own
  * with the page's first contents: zeros, or the file's bytes (a first write).
  * 0 or -ENOMEM. May sleep (reclaim). */

@@ -23,6 +23,10 @@
 #include "kernel/lib/rbtree.h"
 #include "mm/pgtable.h" /* USER_VA_END */
 
+struct file;
+struct page;
+struct inode;
+
 #define USER_VA_START 0x0000000000010000ull /* lowest mappable address (mmap_min_addr) */
 /* TASK_SIZE: end of the mappable user space. The top user page is never mapped
  * (Linux: TASK_SIZE_MAX), so no user instruction ends at the non-canonical
@@ -71,6 +75,7 @@ enum vma_kind {
 	VMA_FILE,  /* a file's pages (ELF segments, file mmap) */
 	VMA_HEAP,  /* [heap]: brk */
 	VMA_STACK, /* [stack]: the main stack */
+	VMA_SHM,   /* the pages of a shmem file (tmpfs), MAP_SHARED or MAP_PRIVATE: vm_file's get_page */
 };
 
 /* VMA flags (vm_area.flags), Linux's VM_* in spirit. */
@@ -91,7 +96,8 @@ struct vm_area {
 	/* VMA_FILE: where the contents come from (initrd data; read-only). */
 	const uint8_t *file_data; /* bytes of the file backing this VMA, or NULL */
 	uint64_t file_size;       /* bytes of the file available from file_data */
-	uint64_t file_offset;     /* file offset that maps to `start` */
+	uint64_t file_offset;     /* file offset that maps to `start` (VMA_FILE, VMA_SHM) */
+	struct file *vm_file;     /* VMA_SHM: the open file, with a reference (Linux's vm_file) */
 };
 
 struct mm {
@@ -203,6 +209,31 @@ struct vm_area *vma_map(struct mm *mm, uint64_t start, uint64_t len, uint32_t pr
  * @offset of @data (@size bytes available; bytes past @size read as zeros). */
 struct vm_area *vma_map_file(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot,
 			     uint32_t flags, const uint8_t *data, uint64_t size, uint64_t offset);
+
+/* vma_file_get, vma_file_put: a VMA takes and drops a reference to its file
+ * (mm/vm_file.c). */
+void vma_file_get(struct file *f);
+void vma_file_put(struct file *f);
+
+/* vma_file_page: the file's page behind @va of the VMA_SHM @vma, allocated if
+ * the file has none there yet, with a reference for the caller (page->refcount
+ * counts it); NULL with *@err -ENXIO past the end of the file, -ENOSPC or
+ * -ENOMEM. May sleep. */
+struct page *vma_file_page(const struct vm_area *vma, uint64_t va, int *err);
+
+/* vma_file_inode: the inode of a VMA_SHM's file. */
+struct inode *vma_file_inode(const struct vm_area *vma);
+
+/* unmap_mapping_pages: a file was cut short: unmap, in every mm, the pages of
+ * its VMA_SHM mappings from page index @first on (private copies included), so
+ * a later touch faults and finds the end of the file (Linux's
+ * unmap_mapping_pages with even_cows). May not sleep. */
+void unmap_mapping_pages(struct inode *inode, uint64_t first);
+
+/* vma_map_shm: vma_map of a VMA_SHM whose page at @start is page @offset /
+ * PAGE_SIZE of @file (it takes a reference to @file). */
+struct vm_area *vma_map_shm(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags,
+			    struct file *file, uint64_t offset);
 
 /* vma_unmap: remove [start, start+len) (page aligned, in the user half) from every
  * VMA it touches (splitting them), unmapping and freeing their pages; holes are

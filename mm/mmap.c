@@ -90,14 +90,16 @@ long do_mmap(struct mm *mm, uint64_t addr, uint64_t len, int prot, int flags,
 		return -EINVAL; /* Linux: -EOVERFLOW */
 	if (mm->map_count > sysctl_max_map_count)
 		return -ENOMEM; /* too many mappings, Linux's test (> : one more may come) */
-	if (file && shared)
-		return -ENODEV; /* a shared file mapping would have to write back: not supported */
+	if (file && !file->shm && shared)
+		return -ENODEV; /* a shared mapping of the initrd would have to write back: not supported */
 	start = mmap_addr(mm, addr, len, flags);
 	if (start < 0)
 		return start;
 	if ((flags & MAP_FIXED) && vma_unmap(mm, start, len))
 		return -ENOMEM;
-	if (file)
+	if (file && file->shm)
+		vma = vma_map_shm(mm, start, len, prot, shared ? VM_SHARED : 0, file->shm, off);
+	else if (file)
 		vma = vma_map_file(mm, start, len, prot, 0, file->data, file->size, off);
 	else
 		vma = vma_map(mm, start, len, prot, shared ? VM_SHARED : 0, VMA_ANON);

@@ -16,8 +16,9 @@
 
 /* The bytes of a file being mapped: an initrd file lies in memory whole. */
 struct mmap_file {
-	const uint8_t *data;
+	const uint8_t *data; /* a file whose bytes are in memory (the initrd's): private mappings copy them */
 	uint64_t size;
+	struct file *shm;    /* or a file with pages of its own (tmpfs): shared or private, VMA_SHM */
 };
 
 /* do_mmap: map @len bytes (Linux: do_mmap); @file NULL for MAP_ANONYMOUS, else the

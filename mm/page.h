@@ -40,6 +40,7 @@ enum page_flag {
 	PG_dirty,    /* written since it was last read from or written to its slot */
 	PG_locked,   /* being read in from swap: its contents are not there yet */
 	PG_readahead, /* read from swap ahead of a fault (swap readahead), no fault has used it yet */
+	PG_shmem,    /* a page of a tmpfs file: refcount = its file's 1 (while the file has it) + the PTEs mapping it */
 };
 
 /*

@@ -149,16 +149,21 @@ static void vma_free(struct mm *mm, struct vm_area *vma)
 	rb_erase(&vma->rb, &mm->vma_tree, &vma_gap_aug);
 	list_del(&vma->link);
 	mm->map_count--;
+	if (vma->vm_file)
+		vma_file_put(vma->vm_file);
 	kfree(vma);
 	vma_gap_update(next);
 }
 
 /* mergeable: @a and @b touch (@a first) and nothing tells them apart. A file VMA
- * without bytes (vma_map) never merges: its caller may still fill them in. */
+ * without bytes (vma_map) never merges: its caller may still fill them in; nor
+ * does a VMA_SHM. */
 static bool mergeable(const struct vm_area *a, const struct vm_area *b)
 {
 	if (a->end != b->start || a->prot != b->prot || a->flags != b->flags || a->kind != b->kind)
 		return false;
+	if (a->kind == VMA_SHM)
+		return false; /* each holds its own file reference: kept apart (Linux would merge) */
 	if (a->kind != VMA_FILE)
 		return true;
 	return a->file_data && a->file_data == b->file_data && a->file_size == b->file_size &&
@@ -251,6 +256,22 @@ struct vm_area *vma_map_file(struct mm *mm, uint64_t start, uint64_t len, uint32
 	return vma_insert(mm, &tmpl);
 }
 
+/* vma_map_shm: a VMA_SHM over [start, start+len) of @file from @offset; see mm/mm.h. */
+struct vm_area *vma_map_shm(struct mm *mm, uint64_t start, uint64_t len, uint32_t prot, uint32_t flags,
+			    struct file *file, uint64_t offset)
+{
+	struct vm_area tmpl = { .start = start, .end = start + len, .prot = prot,
+				.flags = flags | mm->def_flags, .kind = VMA_SHM, .file_offset = offset,
+				.vm_file = file };
+	struct vm_area *vma;
+
+	vma_file_get(file);
+	vma = vma_insert(mm, &tmpl);
+	if (!vma)
+		vma_file_put(file);
+	return vma;
+}
+
 /* straddler: the VMA with start < @addr < end (it must be split at @addr), or NULL. */
 static struct vm_area *straddler(struct mm *mm, uint64_t addr)
 {
@@ -265,6 +286,8 @@ static void split_at(struct mm *mm, struct vm_area *vma, uint64_t addr, struct v
 	*tail = *vma;
 	tail->start = addr;
 	tail->file_offset += addr - vma->start; /* the tail's first page is further into the file */
+	if (tail->vm_file)
+		vma_file_get(tail->vm_file);
 	vma->end = addr;
 	list_add(&tail->link, &vma->link);
 	vma_link(mm, tail);
@@ -364,6 +387,8 @@ int vma_copy_all(struct mm *dst, struct mm *src)
 		if (!copy)
 			return -ENOMEM;
 		*copy = *vma;
+		if (copy->vm_file)
+			vma_file_get(copy->vm_file);
 		list_add_tail(&copy->link, &dst->vmas);
 		vma_link(dst, copy);
 	}

@@ -52,6 +52,7 @@
 
 struct file;
 struct poll_table;
+struct page;
 
 /* The operations of one kind of file. A NULL entry means "not supported": the
  * syscall answers Linux's errno for that (see kernel/fs/sys_fs.c). */
@@ -83,6 +84,11 @@ struct file_operations {
 	/* fsync: write the file's data to its disk; 0 or -errno. NULL: -EINVAL
 	 * (pipes, ttys, /proc). */
 	int (*fsync)(struct file *f);
+	/* get_page: the page at page index @index of the file, for a mapping of it
+	 * (mm/vm_file.c), allocated if missing, with a reference for the caller;
+	 * NULL with *@err: -ENXIO past the end of the file, -ENOSPC, -ENOMEM.
+	 * A file that has it can be mapped MAP_SHARED (tmpfs; Linux's vm_ops->fault). */
+	struct page *(*get_page)(struct file *f, uint64_t index, int *err);
 	/* mmap: the bytes a private mapping of the file copies from (files that
 	 * live in memory: the initrd's); 0 with *@data, *@size set. NULL: -ENODEV. */
 	int (*mmap)(struct file *f, const uint8_t **data, uint64_t *size);

@@ -2,6 +2,7 @@
 #include <stdlib.h>
 #include "tests/host/shim.h"
 #include "tests/host/mm_test.h"
+#include "kernel/panic.h"
 #include "mm/kmalloc.h"
 #include "mm/page_alloc.h"
 #include "mm/pgtable.h"
@@ -74,4 +75,29 @@ uint8_t *user_byte(struct mm *mm, uint64_t va)
 	if (!translate(mm->pml4, va, &pa, &flags))
 		return NULL;
 	return phys_to_virt(pa);
+}
+
+/* The VFS side of file VMAs (mm/vm_file.c): no host test maps a tmpfs file. */
+void vma_file_get(struct file *f)
+{
+	(void)f;
+	panic("vma_file_get: no file VMAs on the host");
+}
+
+void vma_file_put(struct file *f)
+{
+	(void)f;
+	panic("vma_file_put: no file VMAs on the host");
+}
+
+struct page *vma_file_page(const struct vm_area *vma, uint64_t va, int *err)
+{
+	(void)vma, (void)va, (void)err;
+	panic("vma_file_page: no file VMAs on the host");
+}
+
+struct inode *vma_file_inode(const struct vm_area *vma)
+{
+	(void)vma;
+	panic("vma_file_inode: no file VMAs on the host");
 }

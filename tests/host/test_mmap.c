@@ -21,7 +21,7 @@
 static struct mm *mm;
 static uint64_t free_at_start;
 static uint8_t file_bytes[P(2) + 10];
-static const struct mmap_file file = { file_bytes, sizeof(file_bytes) };
+static const struct mmap_file file = { .data = file_bytes, .size = sizeof(file_bytes) };
 
 /* A process-like mm: heap at HEAP, mmap_base the default; nothing mapped. */
 static int setup(void **state)

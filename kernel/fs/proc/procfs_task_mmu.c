@@ -78,14 +78,20 @@ static void show_map(struct seq_file *s, const struct vm_area *vma, char *path)
 	const struct initrd_node *n = vma->file_data ? file_node(initrd_root(), vma->file_data) : NULL;
 	const char *name = vma->kind == VMA_HEAP ? "[heap]" : vma->kind == VMA_STACK ? "[stack]" : NULL;
 	char head[MAPS_NAME_COLUMN];
+	uint64_t dev = 0, ino = 0;
 
-	if (n && initrd_path(n, path, PATH_MAX) > 0)
+	if (n && initrd_path(n, path, PATH_MAX) > 0) {
 		name = path;
-	snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx %02x:%02x %lu ", vma->start, vma->end,
+		dev = INITRD_DEV, ino = n->ino;
+	} else if (vma->kind == VMA_SHM && d_path(&vma->vm_file->f_path, path, PATH_MAX) > 0) {
+		const struct inode *inode = vma_file_inode(vma);
+		name = path; /* a tmpfs file: its path, device and inode */
+		dev = inode->i_sb->s_dev, ino = inode->i_ino;
+	}
+	snprintf(head, sizeof(head), "%08lx-%08lx %c%c%c%c %08lx %02lx:%02lx %lu ", vma->start, vma->end,
 		 vma->prot & PROT_READ ? 'r' : '-', vma->prot & PROT_WRITE ? 'w' : '-',
 		 vma->prot & PROT_EXEC ? 'x' : '-', vma->flags & VM_SHARED ? 's' : 'p',
-		 n ? vma->file_offset : 0, n ? INITRD_DEV >> 8 : 0, n ? INITRD_DEV & 0xff : 0,
-		 n ? n->ino : 0);
+		 ino ? vma->file_offset : 0, dev >> 8, dev & 0xff, ino);
 	if (name)
 		seq_printf(s, "%-*s %s\n", MAPS_NAME_COLUMN, head, name);
 	else

@@ -11,6 +11,8 @@
 #include "kernel/lib/string.h"
 #include "mm/page.h"
 #include "mm/page_alloc.h"
+#include "mm/filemap.h"
+#include "mm/mm.h"
 
 #define MAX_LFS_FILESIZE INT64_MAX /* the largest file Linux allows on 64-bit */
 
@@ -26,11 +28,10 @@ struct page *tmpfs_get_page(struct tmpfs_inode *ti, uint64_t index, bool alloc, 
 	if (sbi->used_blocks >= sbi->max_blocks)
 		return NULL;
 	*err = -ENOMEM;
-	if (!(page = alloc_pages(0, NR_SHMEM)))
+	if (!(page = shmem_alloc_page()))
 		return NULL;
-	memset(page_address(page), 0, PAGE_SIZE);
 	if (radix_tree_insert(&ti->pages, index, page)) {
-		free_pages(page, 0, NR_SHMEM);
+		put_shmem_page(page);
 		return NULL;
 	}
 	sbi->used_blocks++;
@@ -38,12 +39,13 @@ struct page *tmpfs_get_page(struct tmpfs_inode *ti, uint64_t index, bool alloc, 
 	return page;
 }
 
-/* free_page_at: drop @ti's page at @index (it must be there). */
+/* free_page_at: drop @ti's page at @index (it must be there): the file's
+ * reference goes; a mapping that still has it keeps it until it lets go. */
 static void free_page_at(struct tmpfs_inode *ti, uint64_t index)
 {
 	struct page *page = radix_tree_delete(&ti->pages, index);
 
-	free_pages(page, 0, NR_SHMEM);
+	put_shmem_page(page);
 	TMPFS_SB(ti->vfs.i_sb)->used_blocks--;
 }
 
@@ -54,6 +56,8 @@ int tmpfs_truncate(struct tmpfs_inode *ti, int64_t size)
 
 	if (size < 0)
 		return -EINVAL;
+	if (size < ti->size)
+		unmap_mapping_pages(&ti->vfs, first_gone); /* a touch past the new end is SIGBUS */
 	while (radix_tree_next(&ti->pages, first_gone, &found)) {
 		index = found;
 		free_page_at(ti, index);
@@ -197,6 +201,23 @@ static long tmpfs_dir_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 	return -EISDIR;
 }
 
+/* tmpfs_map_page: ->get_page for a mapping: the page at @index (allocated
+ * if missing), with a reference for the caller; -ENXIO past the end. */
+static struct page *tmpfs_map_page(struct file *f, uint64_t index, int *err)
+{
+	struct tmpfs_inode *ti = inode_of(f);
+	struct page *page = NULL;
+
+	*err = -ENXIO;
+	mutex_lock(&ti->lock);
+	if (index < ((uint64_t)ti->size + PAGE_SIZE - 1) / PAGE_SIZE)
+		page = tmpfs_get_page(ti, index, true, err);
+	if (page)
+		page->refcount++;
+	mutex_unlock(&ti->lock);
+	return page;
+}
+
 static void tmpfs_file_stat(struct file *f, struct kstat *st)
 {
 	vfs_getattr(f->f_path.dentry->d_inode, st);
@@ -208,6 +229,7 @@ const struct file_operations tmpfs_file_ops = {
 	.lseek = tmpfs_lseek,
 	.stat = tmpfs_file_stat,
 	.fsync = noop_fsync,
+	.get_page = tmpfs_map_page,
 };
 
 const struct file_operations tmpfs_dir_ops = {
