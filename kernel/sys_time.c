@@ -41,6 +41,20 @@ long sys_clock_gettime(int clock, void *tp)
 	return copy_to_user(tp, &ts, sizeof(ts));
 }
 
+/* sys_clock_getres: the resolution of @clock: 1 ns for the TSC-based clocks
+ * (Linux's hrtimer resolution), a tick for the coarse ones and the CPU-time
+ * clocks (counted in ticks here). -EINVAL for an unknown clock. */
+long sys_clock_getres(int clock, void *tp)
+{
+	uint64_t ns;
+	if (!clock_ns(clock, &ns))
+		return -EINVAL;
+	bool tick = clock == CLOCK_REALTIME_COARSE || clock == CLOCK_MONOTONIC_COARSE ||
+		    clock == CLOCK_PROCESS_CPUTIME_ID || clock == CLOCK_THREAD_CPUTIME_ID;
+	struct timespec_k res = { 0, tick ? NSEC_PER_SEC / HZ : 1 };
+	return tp && copy_to_user(tp, &res, sizeof(res)) ? -EFAULT : 0;
+}
+
 long sys_gettimeofday(void *tv, void *tz)
 {
 	uint64_t ns = realtime_ns();

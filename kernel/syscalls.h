@@ -102,6 +102,7 @@ long sys_munmap(uint64_t addr, size_t len);
 long sys_brk(uint64_t brk);
 long sys_madvise(uint64_t addr, size_t len, int advice);
 long sys_msync(uint64_t addr, size_t len, int flags);
+long sys_mincore(uint64_t start, size_t len, uint8_t *vec);
 long sys_mlock(uint64_t addr, size_t len);
 long sys_munlock(uint64_t addr, size_t len);
 long sys_mlockall(int flags);
@@ -188,6 +189,7 @@ long sys_alarm(unsigned seconds);
 /* time and system: kernel/sys_time.c, kernel/sys_info.c */
 long sys_nanosleep(const void *req, void *rem);
 long sys_clock_gettime(int clock, void *tp);
+long sys_clock_getres(int clock, void *tp);
 long sys_clock_nanosleep(int clock, int flags, const void *req, void *rem);
 long sys_gettimeofday(void *tv, void *tz);
 long sys_time(int64_t *t);

@@ -42,6 +42,11 @@ bool add_to_swap(struct page *page)
 	return true;
 }
 
+bool swapcache_has(uint64_t slot)
+{
+	return slot < cache_slots && swap_cache[slot];
+}
+
 void delete_from_swap_cache(struct page *page)
 {
 	uint64_t slot = page->private;

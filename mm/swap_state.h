@@ -33,6 +33,9 @@ bool add_to_swap(struct page *page);
  * and slot references (the caller still holds one to the page). */
 void delete_from_swap_cache(struct page *page);
 
+/* swapcache_has: whether swap slot @slot's page is in the swap cache (mincore). */
+bool swapcache_has(uint64_t slot);
+
 /*
  * Swap readahead (Linux: swap_vma_readahead, page-cluster 3): a fault that
  * must read from the disk reads the other swapped-out pages of its aligned

@@ -6,6 +6,7 @@
 #   /bin/NAME     user/NAME.c, and each regular file of EXTRA=dir (EXTRA wins a clash)
 #   /tests/NAME   tests/user/NAME.c, and the data files tests/user/*.txt (mode as in git)
 #   /proc         an empty directory: where the kernel mounts procfs (kernel/fs/proc/procfs.c)
+#   /etc/NAME     user/etc/NAME: passwd and group, Debian's first entries (root, nobody...)
 #   /bench/NAME   user/bench/NAME.c, the benchmarks (user/bench/bench.mk)
 # `make user` builds and stages only this (no kernel). Included by the Makefile,
 # whose BUILD, Q and FORCE it uses.
@@ -35,12 +36,13 @@ INITRD_EXTRA := $(addprefix $(STAGE)/bin/,$(EXTRA_NAMES))
 INITRD_TESTS := $(addprefix $(STAGE)/tests/,$(USER_TESTS))
 INITRD_DATA  := $(addprefix $(STAGE)/tests/,$(USER_DATA))
 INITRD_DIRS  := $(STAGE)/proc
+INITRD_ETC   := $(patsubst user/etc/%,$(STAGE)/etc/%,$(sort $(wildcard user/etc/*)))
 # Debian's busybox-static (scripts/deps.sh installs it): the userland shell and
 # applets, run unchanged (tests/user/busybox_sh.c); an EXTRA busybox wins.
 BUSYBOX      := /bin/busybox
 INITRD_BUSYBOX := $(if $(filter busybox,$(EXTRA_NAMES)),,$(STAGE)/bin/busybox)
 INITRD_FILES := $(STAGE)/init $(INITRD_BIN) $(INITRD_EXTRA) $(INITRD_BUSYBOX) $(INITRD_TESTS) $(INITRD_DATA) \
-	$(INITRD_DIRS)
+	$(INITRD_ETC) $(INITRD_DIRS)
 INITRD_LIST  := $(BUILD)/user/initrd.list
 
 include user/bench/bench.mk
@@ -108,6 +110,10 @@ $(INITRD_EXTRA): $(STAGE)/bin/%: $(EXTRA_DIR)/% $(INITRD_LIST)
 
 $(INITRD_TESTS): $(STAGE)/tests/%: $(BUILD)/user/tests/% $(INITRD_LIST)
 	$(USER_STAGE)
+
+$(INITRD_ETC): $(STAGE)/etc/%: user/etc/% $(INITRD_LIST)
+	@mkdir -p $(dir $@)
+	$(Q)install -m 644 $< $@
 
 $(STAGE)/bin/busybox: $(BUSYBOX) $(INITRD_LIST)
 	@echo "  BUSYBOX $< -> /bin/busybox"
