@@ -85,7 +85,7 @@ LOADER_OBJ := $(LOADER_C:%.c=$(BUILD)/loader/%.o)
 ESP_IMG := $(BUILD)/esp.img
 RUN_IMG := $(BUILD)/$(if $(filter kernel-test,$(KERNEL)),esp-test,esp).img
 
-.PHONY: all run debug test test-long clean deps host-tests labs lab grade test-labs plot
+.PHONY: all run debug test test-long test-ltp clean deps host-tests labs lab grade test-labs plot
 all: $(ESP_IMG) $(BUILD)/kernel-test.elf $(BUILD)/compile_commands.json
 
 # Missing packages are installed while the Makefile is read, before any rule
@@ -220,6 +220,10 @@ plot: all
 # CI runs it after make test (.ci/run).
 test-long: all
 	@python3 tests/run_tests.py --build $(BUILD) --long
+
+# LTP's system-call tests, on our kernel and on Debian's Linux (tests/README.md).
+test-ltp: all
+	@python3 tests/ltp_test.py --build $(BUILD)
 
 # ---------------------------------------------------------------- benchmarks
 # docs/bench.md. bench and bench-linux always measure; bench-compare measures

@@ -27,6 +27,8 @@ dot graphviz
 /usr/include/cmocka.h libcmocka-dev
 /usr/include/x86_64-linux-gnu/asm/unistd_64.h linux-libc-dev
 /bin/busybox busybox-static
+autoconf autoconf
+automake automake
 "
 
 missing=""
