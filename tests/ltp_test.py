@@ -24,7 +24,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, os.path.join(ROOT, "scripts"))
 import bench_linux  # noqa: E402  (fetch: Debian's kernel)
 
-LTP_SRC = os.path.join(os.path.dirname(ROOT), "shared", "ltp")
+# The snapshot: $LTP_SRC, else ../shared/ltp beside this tree, else the workspace's.
+LTP_SRC = next((p for p in (os.environ.get("LTP_SRC", ""), os.path.join(os.path.dirname(ROOT), "shared", "ltp"),
+                            "/work/shared/ltp") if p and os.path.isdir(p)), None)
 MEM = "512M"
 BOOT_TIMEOUT = 5400  # s: every test of the list in one boot, under TCG
 PASSING = (0, 32)    # all TPASS, or TCONF only (not applicable here), as LTP counts it
@@ -193,6 +195,9 @@ def main():
     build = os.path.abspath(args.build)
     work = os.path.join(build, "ltp")
     os.makedirs(work, exist_ok=True)
+    if not LTP_SRC:
+        print("FAIL ltp/source: no LTP snapshot ($LTP_SRC, ../shared/ltp, /work/shared/ltp)\n0 passed, 1 failed")
+        return 1
     dirs = read_list(os.path.join(ROOT, "tests", "ltp", "dirs.txt"))
     src = build_ltp(work, dirs)
     tests, binaries = select(src, dirs, set(args.only))
