@@ -19,7 +19,10 @@
  * friends aimed at anything but the child or a pid nobody has; prlimit64 of
  * another process; fork, vfork and clone, whose children would outlive the
  * round), the waits for a signal that never comes (pause, rt_sigsuspend),
- * exit itself, and long sleeps (sleeps are short).
+ * exit itself, and long sleeps (sleeps are short). Calls that may wait for
+ * something nobody will do (a futex wake, pipe data, poll and select, a
+ * signal for rt_sigtimedwait, new log lines, a FIFO's other end) get a short
+ * timeout or nonblocking flags, as on Linux they would wait for ever.
  * A child still running when the watchdog's polls run out is killed; that
  * is counted, not failed.
  *
@@ -37,6 +40,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
 #include <time.h>
@@ -117,8 +121,38 @@ static long raw_syscall(uint64_t nr, const uint64_t a[6])
 static bool tame(uint64_t nr, uint64_t a[6], int self)
 {
 	static struct timespec short_sleep;
+	static struct { long sec, usec; } short_tv;
 
 	switch (nr) {
+	case SYS_futex:            /* WAIT: relative, WAIT_BITSET: absolute (past: at once) */
+	case SYS_ppoll: case SYS_rt_sigtimedwait:
+		short_sleep.tv_nsec = (long)(rand64() % 1000000);
+		a[nr == SYS_futex ? 3 : 2] = (uint64_t)&short_sleep;
+		return true;
+	case SYS_pselect6:
+		short_sleep.tv_nsec = (long)(rand64() % 1000000);
+		a[4] = (uint64_t)&short_sleep;
+		return true;
+	case SYS_select:
+		short_tv.usec = (long)(rand64() % 1000);
+		a[4] = (uint64_t)&short_tv;
+		return true;
+	case SYS_poll:
+		a[2] = rand64() % 2; /* milliseconds */
+		return true;
+	case SYS_pipe2:
+		a[1] |= O_NONBLOCK; /* its read end would wait for its own write end */
+		return true;
+	case SYS_pipe:
+		return false;
+	case SYS_fcntl:
+		if (a[1] == F_SETFL)
+			a[2] |= O_NONBLOCK;
+		return true;
+	case SYS_syslog:
+		return a[0] != 2; /* SYSLOG_ACTION_READ waits for new lines */
+	case SYS_mknod: case SYS_mknodat:
+		return (a[nr == SYS_mknod ? 1 : 2] & S_IFMT) != S_IFIFO; /* an open of it waits for the other end */
 	case SYS_reboot: case SYS_fork: case SYS_vfork: case SYS_clone: case 435 /* clone3 */:
 	case SYS_pause: case SYS_rt_sigsuspend: case SYS_exit: case SYS_exit_group:
 		return false;
