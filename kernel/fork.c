@@ -30,12 +30,8 @@
 /* clone flags, Linux's values (include/uapi/linux/sched.h) */
 #define CSIGNAL              0x000000ff /* the signal sent to the parent at exit */
 #define CLONE_VM             0x00000100
-#define CLONE_FS             0x00000200
-#define CLONE_FILES          0x00000400
-#define CLONE_SIGHAND        0x00000800
 #define CLONE_VFORK          0x00004000
 #define CLONE_PARENT         0x00008000
-#define CLONE_THREAD         0x00010000
 #define CLONE_SETTLS         0x00080000
 #define CLONE_PARENT_SETTID  0x00100000
 #define CLONE_CHILD_CLEARTID 0x00200000

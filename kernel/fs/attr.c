@@ -22,29 +22,6 @@
 #define AT_EACCESS 0x200
 #define F_OK 0
 
-/* user_path_at: the place user path @upath names from @dirfd, or with
- * AT_EMPTY_PATH and "" the file @dirfd itself; 0 with a reference in *@out. */
-static int user_path_at(int dirfd, const char *upath, unsigned at_flags, struct path *out)
-{
-	int err;
-	char *path = getname(upath, &err);
-
-	if (!path)
-		return err;
-	if (!path[0] && (at_flags & AT_EMPTY_PATH)) {
-		struct file *f = fd_get(dirfd);
-		err = !f ? -EBADF : !f->f_path.dentry ? -ENOENT : 0;
-		if (!err) {
-			*out = f->f_path;
-			path_get(out);
-		}
-	} else {
-		err = path_at(dirfd, path, (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, out);
-	}
-	kfree(path);
-	return err;
-}
-
 /* notify_change: apply @attr to @p's inode: -EROFS on a read-only mount,
  * -EPERM when its file system keeps no such attributes. */
 static int notify_change(const struct path *p, struct iattr *attr)

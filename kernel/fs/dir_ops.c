@@ -231,25 +231,13 @@ long sys_linkat(int olddirfd, const char *uold, int newdirfd, const char *unew, 
 {
 	struct path old, dir;
 	struct qstr last;
-	char *kold, *knew;
+	char *knew;
 	int err;
 
 	if (flags & ~(AT_SYMLINK_FOLLOW | AT_EMPTY_PATH))
 		return -EINVAL;
-	kold = getname(uold, &err);
-	if (!kold)
-		return err;
-	if (!kold[0] && (flags & AT_EMPTY_PATH)) {
-		struct file *f = fd_get(olddirfd);
-		err = !f || !f->f_path.dentry ? -EBADF : 0;
-		if (!err) {
-			old = f->f_path;
-			path_get(&old);
-		}
-	} else {
-		err = path_at(olddirfd, kold, (flags & AT_SYMLINK_FOLLOW) ? LOOKUP_FOLLOW : 0, &old);
-	}
-	kfree(kold);
+	err = user_path_at(olddirfd, uold,
+			   ((flags & AT_SYMLINK_FOLLOW) ? 0 : AT_SYMLINK_NOFOLLOW) | (flags & AT_EMPTY_PATH), &old);
 	if (err)
 		return err;
 	knew = getname(unew, &err);

@@ -203,6 +203,29 @@ int path_parentat(int dirfd, const char *name, struct path *parent, struct qstr 
 	return err;
 }
 
+/* user_path_at: the place user path @upath names from @dirfd, or with
+ * AT_EMPTY_PATH and "" the file @dirfd itself; 0 with a reference in *@out. */
+int user_path_at(int dirfd, const char *upath, unsigned at_flags, struct path *out)
+{
+	int err;
+	char *path = getname(upath, &err);
+
+	if (!path)
+		return err;
+	if (!path[0] && (at_flags & AT_EMPTY_PATH)) {
+		struct file *f = fd_get(dirfd);
+		err = !f ? -EBADF : !f->f_path.dentry ? -ENOENT : 0;
+		if (!err) {
+			*out = f->f_path;
+			path_get(out);
+		}
+	} else {
+		err = path_at(dirfd, path, (at_flags & AT_SYMLINK_NOFOLLOW) ? 0 : LOOKUP_FOLLOW, out);
+	}
+	kfree(path);
+	return err;
+}
+
 int kern_path(const char *name, unsigned flags, struct path *out)
 {
 	return path_at(AT_FDCWD, name, flags, out);

@@ -29,6 +29,12 @@ int kern_path(const char *name, unsigned flags, struct path *out);
  * @dirfd is no directory (Linux: filename_lookup). */
 int path_at(int dirfd, const char *name, unsigned flags, struct path *out);
 
+/* user_path_at: as path_at for the user string @upath, following a final
+ * symlink unless @at_flags has AT_SYMLINK_NOFOLLOW; with AT_EMPTY_PATH an
+ * empty @upath is the file open as @dirfd itself (-EBADF, or -ENOENT for a
+ * file with no name). 0 with a reference in *@out, or -errno (-EFAULT...). */
+int user_path_at(int dirfd, const char *upath, unsigned at_flags, struct path *out);
+
 /* The last name of a path (Linux's struct qstr and its LAST_* type): the
  * bytes, not NUL-terminated, and whether slashes followed it. */
 struct qstr {

@@ -96,12 +96,24 @@ static void pipe_put_page(struct pipe_inode_info *pipe, struct page *page)
 		free_pages(page, 0, NR_KERNEL_MISC);
 }
 
-/* pipe_wait: sleep on @wq with @pipe's mutex let go meanwhile. */
-static void pipe_wait(struct pipe_inode_info *pipe, struct wait_queue *wq)
+/* pipe_sleep: sleep on @wq with @pipe's mutex let go meanwhile. */
+static void pipe_sleep(struct pipe_inode_info *pipe, struct wait_queue *wq)
 {
 	mutex_unlock(&pipe->mutex);
 	sleep_on(wq); /* single CPU, not preemptible: no wake-up is lost between the two */
 	mutex_lock(&pipe->mutex);
+}
+
+/* pipe_wait: a read or write of @f that must wait: -EAGAIN (O_NONBLOCK) or
+ * -ERESTARTSYS (a signal) at once, else sleep on @wq and 0 (look again). */
+static long pipe_wait(struct file *f, struct pipe_inode_info *pipe, struct wait_queue *wq)
+{
+	if (f->flags & O_NONBLOCK)
+		return -EAGAIN;
+	if (signal_pending(current))
+		return -ERESTARTSYS;
+	pipe_sleep(pipe, wq);
+	return 0;
 }
 
 /* read_slots: move queued bytes to user @buf, up to @n, slot by slot; bytes
@@ -146,15 +158,8 @@ static long pipe_read(struct file *f, char *buf, size_t n, uint64_t *pos)
 		}
 		if (!pipe->writers)
 			break; /* end of file */
-		if (f->flags & O_NONBLOCK) {
-			ret = -EAGAIN;
+		if ((ret = pipe_wait(f, pipe, &pipe->rd_wait)))
 			break;
-		}
-		if (signal_pending(current)) {
-			ret = -ERESTARTSYS;
-			break;
-		}
-		pipe_wait(pipe, &pipe->rd_wait);
 	}
 	mutex_unlock(&pipe->mutex);
 	return ret;
@@ -214,8 +219,10 @@ static long pipe_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 		return -EPIPE;
 	}
 	ret = merge_tail(pipe, buf, n % PAGE_SIZE);
-	if (ret > 0)
-		done = (size_t)ret, wake_up(&pipe->rd_wait);
+	if (ret > 0) {
+		done = (size_t)ret;
+		wake_up(&pipe->rd_wait);
+	}
 	while (ret >= 0 && done < n) {
 		if (!pipe->readers) {
 			send_signal(current, SIGPIPE);
@@ -224,19 +231,14 @@ static long pipe_write(struct file *f, const char *buf, size_t n, uint64_t *pos)
 		}
 		if (!pipe_full(pipe)) {
 			ret = fill_slot(pipe, buf + done, n - done);
-			if (ret > 0)
-				done += (size_t)ret, wake_up(&pipe->rd_wait);
+			if (ret > 0) {
+				done += (size_t)ret;
+				wake_up(&pipe->rd_wait);
+			}
 			continue;
 		}
-		if (f->flags & O_NONBLOCK) {
-			ret = -EAGAIN;
+		if ((ret = pipe_wait(f, pipe, &pipe->wr_wait)))
 			break;
-		}
-		if (signal_pending(current)) {
-			ret = -ERESTARTSYS;
-			break;
-		}
-		pipe_wait(pipe, &pipe->wr_wait);
 	}
 	mutex_unlock(&pipe->mutex);
 	return done ? (long)done : ret;
@@ -412,7 +414,7 @@ static int wait_for_partner(struct pipe_inode_info *pipe, const unsigned *counte
 	while (*counter == seen) {
 		if (signal_pending(current))
 			return -ERESTARTSYS;
-		pipe_wait(pipe, &pipe->open_wait);
+		pipe_sleep(pipe, &pipe->open_wait);
 	}
 	return 0;
 }

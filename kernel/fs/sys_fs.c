@@ -108,7 +108,9 @@ long sys_write(int fd, const char *buf, size_t n)
 	return f ? do_rw(f, (char *)buf, n, &f->pos, true) : -EBADF;
 }
 
-long sys_pread64(int fd, char *buf, size_t n, int64_t off)
+/* do_prw: pread64 (@write false) or pwrite64 of @n bytes at @off, the file
+ * position untouched; -ESPIPE for what has no position (Linux's checks). */
+static long do_prw(int fd, char *buf, size_t n, int64_t off, bool write)
 {
 	if (off < 0)
 		return -EINVAL;
@@ -117,21 +119,18 @@ long sys_pread64(int fd, char *buf, size_t n, int64_t off)
 		return -EBADF;
 	if (!f->ops->lseek)
 		return -ESPIPE; /* positional I/O needs a seekable file */
-	uint64_t pos = (uint64_t)off;
-	return do_rw(f, buf, n, &pos, false);
+	uint64_t pos = (uint64_t)off; /* with O_APPEND a write still goes to the end, as Linux's pwrite(2) BUGS say */
+	return do_rw(f, buf, n, &pos, write);
+}
+
+long sys_pread64(int fd, char *buf, size_t n, int64_t off)
+{
+	return do_prw(fd, buf, n, off, false);
 }
 
 long sys_pwrite64(int fd, const char *buf, size_t n, int64_t off)
 {
-	if (off < 0)
-		return -EINVAL;
-	struct file *f = fd_get(fd);
-	if (!f)
-		return -EBADF;
-	if (!f->ops->lseek)
-		return -ESPIPE;
-	uint64_t pos = (uint64_t)off; /* with O_APPEND the write still goes to the end, as Linux's pwrite(2) BUGS say */
-	return do_rw(f, (char *)buf, n, &pos, true);
+	return do_prw(fd, (char *)buf, n, off, true);
 }
 
 /* do_iov: readv/writev: the user's @iovcnt iovecs at @uiov, in order, until one

@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/procfs.h"
 
 /* futex(2)'s operations (Linux's uapi linux/futex.h, not in musl's headers) */
 #define FUTEX_WAIT         0
@@ -38,29 +39,6 @@ static long futex(uint32_t *uaddr, int op, uint32_t val, const struct timespec *
 	return syscall(SYS_futex, uaddr, op, val, t, uaddr2, val3);
 }
 
-/* state_of: the state letter of process @pid. */
-static char state_of(pid_t pid)
-{
-	char path[64], line[256];
-	FILE *f;
-	char st = '?';
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	f = fopen(path, "r");
-	if (f && fgets(line, sizeof(line), f) && strrchr(line, ')'))
-		st = strrchr(line, ')')[2];
-	if (f)
-		fclose(f);
-	return st;
-}
-
-static void wait_sleeping(pid_t pid)
-{
-	char st;
-	while ((st = state_of(pid)) != 'S' && st != 'Z' && st != '?')
-		sched_yield();
-}
-
 /* exit_code: wait for @pid; its exit code (or 100 + signal). */
 static int exit_code(pid_t pid)
 {
@@ -76,7 +54,7 @@ static pid_t waiter(uint32_t *word, int op, uint32_t val, uint32_t bits)
 	pid_t pid = fork();
 	if (pid == 0)
 		_exit(futex(word, op, val, NULL, NULL, bits) == 0 ? 0 : 1);
-	wait_sleeping(pid);
+	wait_until_asleep(pid);
 	return pid;
 }
 
@@ -117,7 +95,7 @@ int main(void)
 		long r = futex(a, FUTEX_WAIT_PRIVATE, 0, &t, NULL, 0);
 		_exit(r == -1 && errno == ETIMEDOUT ? 0 : 1);
 	}
-	wait_sleeping(pid);
+	wait_until_asleep(pid);
 	check("a private wake does not reach another process's private wait",
 	      futex(a, FUTEX_WAKE_PRIVATE, 1, NULL, NULL, 0) == 0);
 	check("which times out", exit_code(pid) == 0);
@@ -143,7 +121,7 @@ int main(void)
 	pid_t parent = getpid();
 	pid = fork();
 	if (pid == 0) {
-		wait_sleeping(parent);
+		wait_until_asleep(parent);
 		kill(parent, SIGUSR1);
 		_exit(0);
 	}

@@ -19,31 +19,7 @@
 #include <unistd.h>
 
 #include "test.h"
-
-/* state_of: the state letter of process @pid ('?' when it cannot be read). */
-static char state_of(pid_t pid)
-{
-	char path[64], line[512];
-	FILE *f;
-	char st = '?';
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	f = fopen(path, "r");
-	if (f && fgets(line, sizeof(line), f) && strrchr(line, ')'))
-		st = strrchr(line, ')')[2];
-	if (f)
-		fclose(f);
-	return st;
-}
-
-/* wait_state: yield until @pid is in state @want (or gone). */
-static void wait_state(pid_t pid, char want)
-{
-	char st;
-
-	while ((st = state_of(pid)) != want && st != '?' && st != 'Z')
-		sched_yield();
-}
+#include "lib/procfs.h"
 
 /* sleeper: a child that sleeps in pause() until killed (or writes a byte to
  * @fd for every SIGUSR1, when @fd >= 0). */
@@ -65,7 +41,7 @@ static pid_t sleeper(int fd)
 		for (;;)
 			pause();
 	}
-	wait_state(pid, 'S');
+	wait_until_asleep(pid);
 	return pid;
 }
 
@@ -91,7 +67,7 @@ static void stop_and_continue(void)
 	kill(pid, SIGSTOP);
 	check("WUNTRACED: stopped by SIGSTOP", waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status) &&
 	      WSTOPSIG(status) == SIGSTOP);
-	check("/proc says T", state_of(pid) == 'T');
+	check("/proc says T", proc_state(pid) == 'T');
 	while (!chld_count)
 		sched_yield();
 	check("SIGCHLD: CLD_STOPPED, si_status SIGSTOP", chld_code == CLD_STOPPED && chld_status == SIGSTOP);
@@ -103,8 +79,8 @@ static void stop_and_continue(void)
 		sched_yield();
 	check("SIGCHLD: CLD_CONTINUED", chld_code == CLD_CONTINUED && chld_status == SIGCONT);
 	check("the continue is reported once", waitpid(pid, &status, WCONTINUED | WNOHANG) == 0);
-	wait_state(pid, 'S');
-	check("running again: S", state_of(pid) == 'S');
+	wait_until_asleep(pid);
+	check("running again: S", proc_state(pid) == 'S');
 	kill(pid, SIGTERM);
 	check("then SIGTERM kills it", waitpid(pid, &status, 0) == pid && WIFSIGNALED(status) &&
 	      WTERMSIG(status) == SIGTERM);
@@ -163,7 +139,7 @@ static void tstp_in_own_group(void)
 			pause();
 	}
 	setpgid(pid, pid);
-	wait_state(pid, 'S');
+	wait_until_asleep(pid);
 	kill(pid, SIGTSTP);
 	check("SIGTSTP stops a process whose group is not orphaned",
 	      waitpid(pid, &status, WUNTRACED) == pid && WIFSTOPPED(status) && WSTOPSIG(status) == SIGTSTP);

@@ -53,17 +53,6 @@ static void child(enum how how, int64_t sec, int64_t min_left)
 	_exit(r == -EINTR && rem.tv_sec >= min_left ? 0 : 2);
 }
 
-/* state_of: the state letter of process @pid ('?' when it cannot be read). */
-static char state_of(pid_t pid)
-{
-	char path[64], line[512];
-	const char *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if (read_text(path, line, sizeof(line)) < 0 || !(f = stat_field(line, 3)))
-		return '?';
-	return *f;
-}
 
 /* sleeps_until_woken: whether a child sleeping @sec seconds by @how was still
  * asleep when signalled, with at least @min_left seconds left. */
@@ -76,7 +65,7 @@ static int sleeps_until_woken(enum how how, int64_t sec, int64_t min_left)
 	pid_t pid = fork();
 	if (pid == 0)
 		child(how, sec, min_left);
-	while ((st = state_of(pid)) != 'S' && st != 'Z' && st != '?')
+	while ((st = proc_state(pid)) != 'S' && st != 'Z' && st != '?')
 		sched_yield();
 	kill(pid, SIGUSR1);
 	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;

@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/procfs.h"
 
 /* fill: write @chunk-byte pieces into nonblocking @fd until EAGAIN; the total. */
 static long fill(int fd, size_t chunk)
@@ -216,16 +217,7 @@ static ssize_t read_interrupted(int sa_flags, int *err)
 	got_alarm = 0;
 	pid_t parent = getpid(), pid = fork();
 	if (pid == 0) {
-		char st = 0, path[64], line[256];
-		snprintf(path, sizeof(path), "/proc/%d/stat", (int)parent);
-		while (st != 'S') { /* until the parent sleeps in read */
-			FILE *f = fopen(path, "r");
-			if (f && fgets(line, sizeof(line), f))
-				st = *(strrchr(line, ')') + 2);
-			if (f)
-				fclose(f);
-			sched_yield();
-		}
+		wait_until_asleep(parent); /* the parent sleeps in read */
 		kill(parent, SIGUSR1);
 		usleep(20000);
 		write(p[1], "z", 1);

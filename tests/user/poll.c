@@ -23,6 +23,7 @@
 #include <unistd.h>
 
 #include "test.h"
+#include "lib/procfs.h"
 
 /* revents: what poll says of @fd for @events, with no wait. */
 static int revents(int fd, short events)
@@ -148,16 +149,7 @@ static pid_t signal_soon(void)
 {
 	pid_t parent = getpid(), pid = fork();
 	if (pid == 0) {
-		char st = 0, path[64], line[256];
-		snprintf(path, sizeof(path), "/proc/%d/stat", (int)parent);
-		while (st != 'S') {
-			FILE *f = fopen(path, "r");
-			if (f && fgets(line, sizeof(line), f))
-				st = *(strrchr(line, ')') + 2);
-			if (f)
-				fclose(f);
-			sched_yield();
-		}
+		wait_until_asleep(parent);
 		kill(parent, SIGUSR1);
 		_exit(0);
 	}

@@ -116,15 +116,6 @@ static int child_peak_rss(void)
 	return ru.ru_maxrss >= f.rss + PAGES * 4 && ru.ru_maxrss <= f.rss + (PAGES + FAULT_SLACK) * 4;
 }
 
-/* state_of: the state letter /proc/@pid/stat shows, or 0 when it cannot be read. */
-static char state_of(pid_t pid)
-{
-	char path[64], text[1024];
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
-	const char *state = read_text(path, text, sizeof(text)) > 0 ? stat_field(text, 3) : NULL;
-	return state ? *state : 0;
-}
 
 /* child_states: a child sleeping shows S, killed and not reaped Z (with no
  * memory lines in status), reaped it is gone from /proc. */
@@ -137,14 +128,14 @@ static int child_states(void)
 		sleep(1000);
 		_exit(0);
 	}
-	while (state_of(pid) == 'R')
+	while (proc_state(pid) == 'R')
 		sched_yield(); /* until it sleeps */
-	int ok = state_of(pid) == 'S';
+	int ok = proc_state(pid) == 'S';
 	kill(pid, SIGKILL);
-	while (state_of(pid) == 'S' || state_of(pid) == 'R')
+	while (proc_state(pid) == 'S' || proc_state(pid) == 'R')
 		sched_yield();
 	snprintf(path, sizeof(path), "/proc/%d/status", pid);
-	ok &= state_of(pid) == 'Z' && read_text(path, text, sizeof(text)) > 0 && !strstr(text, "VmRSS");
+	ok &= proc_state(pid) == 'Z' && read_text(path, text, sizeof(text)) > 0 && !strstr(text, "VmRSS");
 	waitpid(pid, NULL, 0);
 	return ok && read_text(path, text, sizeof(text)) < 0 && errno == ENOENT;
 }

@@ -30,17 +30,6 @@ static void on_signal(int sig)
 	usr2_blocked_in_handler = sigismember(&now, SIGUSR2);
 }
 
-/* state_of: the state letter of process @pid ('?' when it cannot be read). */
-static char state_of(pid_t pid)
-{
-	char path[64], line[512];
-	const char *f;
-
-	snprintf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	if (read_text(path, line, sizeof(line)) < 0 || !(f = stat_field(line, 3)))
-		return '?';
-	return *f;
-}
 
 /* signal_when_asleep: send @sig to @pid once it sleeps; whether it then exited 0. */
 static int signal_when_asleep(pid_t pid, int sig)
@@ -48,7 +37,7 @@ static int signal_when_asleep(pid_t pid, int sig)
 	int status;
 	char st;
 
-	while ((st = state_of(pid)) != 'S' && st != 'Z' && st != '?')
+	while ((st = proc_state(pid)) != 'S' && st != 'Z' && st != '?')
 		sched_yield();
 	kill(pid, sig);
 	return waitpid(pid, &status, 0) == pid && WIFEXITED(status) && WEXITSTATUS(status) == 0;

@@ -1,4 +1,5 @@
 /* user/lib/procfs.c - reading /proc files (see procfs.h). */
+#include <sched.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdio.h>
@@ -70,4 +71,23 @@ void mem_usage_now(struct mem_usage *u)
 		.vm_size = line_value(status, "VmSize:"), .vm_rss = line_value(status, "VmRSS:"),
 		.mem_free = line_value(meminfo, "MemFree:"), .minflt = ru.ru_minflt, .majflt = ru.ru_majflt,
 	};
+}
+
+char proc_state(int pid)
+{
+	char path[64], line[512];
+	const char *f;
+
+	snprintf(path, sizeof(path), "/proc/%d/stat", pid);
+	if (read_text(path, line, sizeof(line)) < 0 || !(f = stat_field(line, 3)))
+		return '?';
+	return *f;
+}
+
+void wait_until_asleep(int pid)
+{
+	char st;
+
+	while ((st = proc_state(pid)) != 'S' && st != 'Z' && st != '?')
+		sched_yield();
 }

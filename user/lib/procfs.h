@@ -23,6 +23,14 @@ long long line_value(const char *text, const char *key);
  * NULL when the line has fewer fields. */
 const char *stat_field(const char *stat, int n);
 
+/* proc_state: the state letter of process @pid (R, S, T, Z...; /proc/PID/stat's
+ * field 3), '?' when it cannot be read (gone). */
+char proc_state(int pid);
+
+/* wait_until_asleep: yield until process @pid sleeps (S), or is gone or a zombie;
+ * what tests do before signalling a process that must be waiting. */
+void wait_until_asleep(int pid);
+
 /* read_cmdline: /proc/@pid/cmdline into @buf (@size bytes), the NULs between
  * the arguments made blanks, as ps and pmap show a command; its length (0 for
  * a process without arguments), or -1 with errno set. */
